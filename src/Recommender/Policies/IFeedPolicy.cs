@@ -1,0 +1,13 @@
+using Recommender.Abstractions;
+
+namespace Recommender.Policies;
+
+/// <summary>A feed policy: fills a slate for one request from the platform's state.</summary>
+internal interface IFeedPolicy
+{
+    /// <summary>Fills <paramref name="slate"/> and returns how many ids were written. Thread-safe across distinct users.</summary>
+    int Recommend(in RecommendationRequest request, Span<int> slate);
+
+    /// <summary>Periodic batch work (list refresh, retraining) at a tick boundary.</summary>
+    void Refresh(long nowSecond);
+}

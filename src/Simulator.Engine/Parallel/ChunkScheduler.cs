@@ -1,0 +1,155 @@
+namespace Simulator.Engine.Parallel;
+
+/// <summary>
+/// Deterministic data parallelism: items are cut into chunks of a fixed size that does not
+/// depend on the thread count, chunks run on a fixed set of worker threads, and callers merge
+/// per-chunk results in chunk order. Whatever thread runs a chunk, its output is the same.
+/// </summary>
+/// <remarks>
+/// Workers are long-lived threads woken by a semaphore, so a call allocates nothing
+/// (unlike <c>Parallel.For</c>, which allocates per call); the per-tick allocation test relies on it.
+/// </remarks>
+public sealed class ChunkScheduler : IDisposable
+{
+    private readonly Thread[] _workers;
+    private readonly SemaphoreSlim _start = new(0);
+    private readonly ManualResetEventSlim _done = new(false);
+    private IChunkWork? _work;
+    private int _itemCount;
+    private int _chunkCount;
+    private int _nextChunk;
+    private int _activeWorkers;
+    private Exception? _failure;
+    private volatile bool _disposed;
+
+    /// <summary>Creates a scheduler that runs chunks on <paramref name="threads"/> threads (the caller's included).</summary>
+    public ChunkScheduler(int threads, int chunkSize = 4096)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
+        Threads = threads;
+        ChunkSize = chunkSize;
+        _workers = new Thread[threads - 1];
+        for (var i = 0; i < _workers.Length; i++)
+        {
+            _workers[i] = new Thread(WorkerLoop) { IsBackground = true, Name = $"sim-worker-{i + 1}" };
+            _workers[i].Start();
+        }
+    }
+
+    /// <summary>Threads that execute chunks, the calling thread included.</summary>
+    public int Threads { get; }
+
+    /// <summary>Items per chunk; fixed for the life of a run so results do not depend on threads.</summary>
+    public int ChunkSize { get; }
+
+    /// <summary>Number of chunks <paramref name="itemCount"/> items are cut into.</summary>
+    public int ChunkCount(int itemCount) => (itemCount + ChunkSize - 1) / ChunkSize;
+
+    /// <summary>Runs <paramref name="work"/> over <paramref name="itemCount"/> items and returns when every chunk is done.</summary>
+    public void Run(IChunkWork work, int itemCount)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var chunks = ChunkCount(itemCount);
+        if (chunks == 0)
+        {
+            return;
+        }
+
+        if (_workers.Length == 0 || chunks == 1)
+        {
+            for (var c = 0; c < chunks; c++)
+            {
+                Execute(work, c, itemCount);
+            }
+
+            return;
+        }
+
+        _work = work;
+        _itemCount = itemCount;
+        _chunkCount = chunks;
+        _nextChunk = -1;
+        _failure = null;
+        var helpers = Math.Min(_workers.Length, chunks - 1);
+        _activeWorkers = helpers;
+        _done.Reset();
+        _start.Release(helpers);
+        RunChunks();
+        _done.Wait();
+        _work = null;
+        if (_failure is not null)
+        {
+            throw new AggregateException("A simulation chunk failed.", _failure);
+        }
+    }
+
+    private void Execute(IChunkWork work, int chunk, int itemCount)
+    {
+        var start = chunk * ChunkSize;
+        var end = Math.Min(itemCount, start + ChunkSize);
+        work.Execute(chunk, start, end);
+    }
+
+    private void RunChunks()
+    {
+        var work = _work!;
+        while (true)
+        {
+            var c = Interlocked.Increment(ref _nextChunk);
+            if (c >= _chunkCount)
+            {
+                return;
+            }
+
+            try
+            {
+                Execute(work, c, _itemCount);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                Interlocked.CompareExchange(ref _failure, ex, null);
+                // Skip the remaining chunks; the caller rethrows.
+                Interlocked.Exchange(ref _nextChunk, _chunkCount);
+            }
+        }
+    }
+
+    private void WorkerLoop()
+    {
+        while (true)
+        {
+            _start.Wait();
+            if (_disposed)
+            {
+                return;
+            }
+
+            RunChunks();
+            if (Interlocked.Decrement(ref _activeWorkers) == 0)
+            {
+                _done.Set();
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _start.Release(_workers.Length);
+        foreach (var w in _workers)
+        {
+            w.Join();
+        }
+
+        _start.Dispose();
+        _done.Dispose();
+    }
+}

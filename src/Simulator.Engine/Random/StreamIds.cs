@@ -1,0 +1,27 @@
+namespace Simulator.Engine.Random;
+
+/// <summary>
+/// Stream numbers reserved by the engine's users. Keeping them in one place stops two
+/// systems from drawing the same dice by accident; variants that must share dice
+/// (common random numbers) use the same stream for the same purpose.
+/// </summary>
+public static class StreamIds
+{
+    /// <summary>Persona traits drawn once per user.</summary>
+    public const ulong Persona = 1;
+
+    /// <summary>Per-impression behaviour of a user (swipe, watch, reactions, quit).</summary>
+    public const ulong Behaviour = 2;
+
+    /// <summary>Return-time sampling between sessions.</summary>
+    public const ulong Return = 3;
+
+    /// <summary>Creator traits drawn once per creator.</summary>
+    public const ulong Creator = 4;
+
+    /// <summary>Video uploads and their attributes.</summary>
+    public const ulong Upload = 5;
+
+    /// <summary>Recommender exploration and random policies.</summary>
+    public const ulong Recommender = 6;
+}
