@@ -1,8 +1,10 @@
+using System.Reflection;
+
 namespace Simulator.Engine.Options;
 
 /// <summary>
 /// Marks a key→number map whose values are shares of a whole: each at least 0, together 1
-/// (within <see cref="Tolerance"/>). Optional <see cref="AllowedKeys"/> restrict the keys.
+/// (within <see cref="Tolerance"/>). <see cref="AllowedKeys"/> restrict the keys when given.
 /// Scenario validation enforces both and reports the offending line and column.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
@@ -10,6 +12,15 @@ public sealed class SharesAttribute : Attribute
 {
     /// <summary>Creates the attribute with the keys that may appear (none: any key).</summary>
     public SharesAttribute(params string[] allowedKeys) => AllowedKeys = allowedKeys;
+
+    /// <summary>Creates the attribute with keys read from a public static <c>string[]</c> field or property.</summary>
+    public SharesAttribute(Type keySource, string keyMember)
+    {
+        ArgumentNullException.ThrowIfNull(keySource);
+        var flags = BindingFlags.Public | BindingFlags.Static;
+        var value = keySource.GetField(keyMember, flags)?.GetValue(null) ?? keySource.GetProperty(keyMember, flags)?.GetValue(null);
+        AllowedKeys = value as string[] ?? throw new ArgumentException($"{keySource.Name}.{keyMember} is not a public static string[].", nameof(keyMember));
+    }
 
     /// <summary>Keys that may appear; empty means any.</summary>
     public IReadOnlyList<string> AllowedKeys { get; }

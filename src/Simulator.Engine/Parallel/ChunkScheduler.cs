@@ -143,7 +143,11 @@ public sealed class ChunkScheduler : IDisposable
         }
 
         _disposed = true;
-        _start.Release(_workers.Length);
+        if (_workers.Length > 0)
+        {
+            _start.Release(_workers.Length);
+        }
+
         foreach (var w in _workers)
         {
             w.Join();

@@ -1,0 +1,76 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
+namespace Simulator.World.Behaviour;
+
+/// <summary>
+/// Coefficients of the per-impression user model (DESIGN.md §4). Defaults are a starting
+/// calibration against CALIBRATION.md §1–2; where no figure is published the comment says so.
+/// </summary>
+public sealed record BehaviourOptions
+{
+    /// <summary>Number of content topics K.</summary>
+    [Description("Number of content topics K that interests, satiation and videos range over.")]
+    [Range(2, 64)]
+    public int Topics { get; init; } = 20;
+
+    /// <summary>Weight of topic interest in utility.</summary>
+    [Description("Weight b1 of topic interest (θ[topic]·K, so 1 is average) in the utility of a video.")]
+    [Range(0.0, 10.0)]
+    public double InterestWeight { get; init; } = 1.0;
+
+    /// <summary>Weight of production quality in utility.</summary>
+    [Description("Weight b3 of production quality (0–1, centred at 0.5) in utility.")]
+    [Range(0.0, 10.0)]
+    public double QualityWeight { get; init; } = 1.0;
+
+    /// <summary>Weight of length mismatch |ln(length / preferred)| in utility.</summary>
+    [Description("Weight b6 of the length mismatch |ln(length / preferred length)| in utility.")]
+    [Range(0.0, 10.0)]
+    public double LengthMismatchWeight { get; init; } = 0.35;
+
+    /// <summary>Weight of session fatigue in utility.</summary>
+    [Description("Weight b7 of session fatigue in utility.")]
+    [Range(0.0, 10.0)]
+    public double FatigueWeight { get; init; } = 0.4;
+
+    /// <summary>Satiation penalty λ in θ·(1 − λ·satiation).</summary>
+    [Description("Satiation penalty λ: interest is scaled by (1 − λ·satiation[topic]) (rebounding bandits, CALIBRATION.md §2).")]
+    [Range(0.0, 1.0)]
+    public double SatiationPenalty { get; init; } = 0.5;
+
+    /// <summary>Half-life of topic satiation, hours.</summary>
+    [Description("Half-life in hours of topic satiation (decay γ of the rebounding-bandit model).")]
+    [Range(0.05, 240.0)]
+    public double SatiationHalfLifeHours { get; init; } = 3.0;
+
+    /// <summary>Scale of the logistic noise ε in utility.</summary>
+    [Description("Scale of the logistic noise ε added to each utility.")]
+    [Range(0.0, 5.0)]
+    public double UtilityNoise { get; init; } = 0.5;
+
+    /// <summary>Base log-odds of quitting after a video.</summary>
+    [Description("Base log-odds of ending the session after any one video (sets typical session length).")]
+    [Range(-10.0, 0.0)]
+    public double QuitBaseLogOdds { get; init; } = -3.8;
+
+    /// <summary>Log-odds added per unit of session fatigue to the quit hazard.</summary>
+    [Description("Log-odds added to the quit hazard per unit of session fatigue.")]
+    [Range(0.0, 10.0)]
+    public double QuitFatigueWeight { get; init; } = 0.8;
+
+    /// <summary>Median sessions per day of a fully habituated user.</summary>
+    [Description("Median sessions a day at full habit; ≈ 4 sessions per DAU (CALIBRATION.md §1, 34 min ÷ 8 min).")]
+    [Range(0.01, 100.0)]
+    public double SessionsPerDayMedian { get; init; } = 2.5;
+
+    /// <summary>Log-scale spread of users' session rates.</summary>
+    [Description("Log-normal spread (sigma) of users' session rates; wide spread gives DAU/MAU below 0.5.")]
+    [Range(0.0, 4.0)]
+    public double SessionRateSpread { get; init; } = 1.3;
+
+    /// <summary>Days without a session after which a user counts as churned and is no longer woken.</summary>
+    [Description("A sampled gap to the next session longer than this many days counts as churn.")]
+    [Range(1, 365)]
+    public int ChurnAfterDays { get; init; } = 30;
+}

@@ -1,0 +1,73 @@
+using Simulator.Engine.Random;
+using Simulator.World.Population;
+
+namespace Simulator.World.Behaviour;
+
+/// <summary>
+/// When a user comes back. Session starts follow a non-homogeneous Poisson process in the
+/// user's local time (the Accordion model's base intensity, CALIBRATION.md §2) whose rate is the
+/// user's session rate scaled by habit strength; it is sampled once per session end by
+/// thinning (Lewis and Shedler 1979), so a sleeping user costs nothing per tick.
+/// </summary>
+public sealed class ReturnModel
+{
+    // A new session cannot start within 5 minutes of the last one ending (it would be the same session).
+    private const double MinGapSeconds = 300;
+    private const int MaxThinningSteps = 512;
+    private readonly BehaviourOptions _o;
+
+    public ReturnModel(BehaviourOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _o = options;
+    }
+
+    /// <summary>Rate multiplier from habit: a user with no habit left still opens the app occasionally.</summary>
+    public static double HabitFactor(float habit) => 0.05 + 0.95 * habit;
+
+    /// <summary>
+    /// Samples the next session start after <paramref name="fromSecond"/>. Returns -1 when the
+    /// gap exceeds the churn horizon (the user has churned and is not woken again).
+    /// </summary>
+    public long NextStart(UserTable users, int u, long fromSecond, ref RandomCursor rng)
+    {
+        var perSecond = users.SessionRate[u] * HabitFactor(users.Habit[u]) / 86_400.0;
+        var maxRate = perSecond * DiurnalProfile.Max;
+        var horizon = _o.ChurnAfterDays * 86_400.0;
+        var t = fromSecond + MinGapSeconds;
+        var offset = users.UtcOffsetMinutes[u] * 60L;
+        for (var i = 0; i < MaxThinningSteps; i++)
+        {
+            t += rng.Exponential(maxRate);
+            if (t - fromSecond > horizon)
+            {
+                return -1;
+            }
+
+            var local = ((long)t + offset) % 86_400;
+            if (local < 0)
+            {
+                local += 86_400;
+            }
+
+            if (rng.NextDouble() * DiurnalProfile.Max < DiurnalProfile.Intensity[local / 3600])
+            {
+                return (long)t;
+            }
+        }
+
+        return (long)t;
+    }
+
+    /// <summary>
+    /// Habit update at session end: sessions that felt better than neutral strengthen the habit,
+    /// worse ones weaken it (DESIGN.md §4). Step 0.08 per session (not published; a modelling choice).
+    /// </summary>
+    public static void UpdateHabit(UserTable users, int u)
+    {
+        var items = Math.Max(1, users.SessionItems[u]);
+        var meanUtility = users.SessionUtility[u] / items;
+        var h = users.Habit[u] + 0.08f * (float)Math.Tanh(meanUtility);
+        users.Habit[u] = Math.Clamp(h, 0.05f, 1f);
+    }
+}

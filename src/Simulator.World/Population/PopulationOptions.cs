@@ -1,0 +1,49 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Simulator.Engine.Options;
+
+namespace Simulator.World.Population;
+
+/// <summary>Who the synthetic users are. Every distribution has a calibrated default.</summary>
+public sealed record PopulationOptions
+{
+    /// <summary>Number of synthetic users.</summary>
+    [Description("Number of synthetic users.")]
+    [Range(1, 20_000_000)]
+    public int Size { get; init; } = 10_000;
+
+    /// <summary>Generation shares. Default from DESIGN.md §6 (share ∝ penetration × population, CALIBRATION.md §3).</summary>
+    [Description("Share of users in each generation (gen_z 13–28, millennial 29–44, gen_x 45–60, boomer 61–79); must sum to 1.")]
+    [Shares(typeof(Population.Generations), nameof(Population.Generations.Keys))]
+    public Dictionary<string, double> Generations { get; init; } = new()
+    {
+        ["gen_z"] = 0.45,
+        ["millennial"] = 0.35,
+        ["gen_x"] = 0.15,
+        ["boomer"] = 0.05,
+    };
+
+    /// <summary>Country shares. Default: TikTok's six largest markets by users, 2025 (CALIBRATION.md §3, Statista).</summary>
+    [Description("Share of users in each country (ISO codes: US ID BR MX PK PH GB DE FR JP VN TH TR EG SA NG CA AU); must sum to 1.")]
+    [Shares(typeof(Population.Countries), nameof(Population.Countries.Codes))]
+    public Dictionary<string, double> Countries { get; init; } = new()
+    {
+        // 135.8, 107.7, 91.8, 85.4, 66.9, 62.3 M users, normalised (sum 549.9 M).
+        ["US"] = 0.247,
+        ["ID"] = 0.196,
+        ["BR"] = 0.167,
+        ["MX"] = 0.155,
+        ["PK"] = 0.122,
+        ["PH"] = 0.113,
+    };
+
+    /// <summary>Device shares. Default: global Android ≈ 70 % (CALIBRATION.md §3, StatCounter), split evenly high/low (a guess).</summary>
+    [Description("Share of users on each device class (ios, android_high, android_low); must sum to 1.")]
+    [Shares(typeof(Population.Devices), nameof(Population.Devices.Keys))]
+    public Dictionary<string, double> Devices { get; init; } = new()
+    {
+        ["ios"] = 0.30,
+        ["android_high"] = 0.35,
+        ["android_low"] = 0.35,
+    };
+}

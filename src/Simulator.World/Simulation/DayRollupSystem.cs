@@ -1,0 +1,45 @@
+using Simulator.Engine.Loop;
+using Simulator.Engine.Time;
+
+namespace Simulator.World.Simulation;
+
+/// <summary>
+/// At the last tick of each simulated day: counts monthly actives (trailing 30 days, truncated
+/// at the start of the run), hands the day's totals to observers and starts a new day.
+/// Runs in the update phase, not in Observe, because results depend on it.
+/// </summary>
+internal sealed class DayRollupSystem(WorldState world, IReadOnlyList<IWorldObserver> observers) : ISimSystem
+{
+    public SimPhase Phase => SimPhase.Train;
+
+    public int UpdateOrder => 1000;
+
+    public void Update(in SimTime time)
+    {
+        if (!time.IsLastTickOfDay)
+        {
+            return;
+        }
+
+        var day = time.Day;
+        var last = world.Users.LastActiveDay;
+        var since = day - 29;
+        var mau = 0;
+        for (var u = 0; u < last.Length; u++)
+        {
+            if (last[u] >= 0 && last[u] >= since)
+            {
+                mau++;
+            }
+        }
+
+        world.Today.Day = day;
+        world.Today.Mau = mau;
+        for (var i = 0; i < observers.Count; i++)
+        {
+            observers[i].OnDayEnd(world.Today);
+        }
+
+        world.Today = default;
+    }
+}

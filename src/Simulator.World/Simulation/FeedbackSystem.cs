@@ -1,0 +1,61 @@
+using Simulator.Engine.Loop;
+using Simulator.Engine.Time;
+
+namespace Simulator.World.Simulation;
+
+/// <summary>
+/// Applies the chunks' outputs in chunk order: impressions to the recommender's log, counts to
+/// today's totals, ended sessions to the timing wheel; then drops ended users from the active list.
+/// </summary>
+internal sealed class FeedbackSystem(WorldState world) : ISimSystem
+{
+    public SimPhase Phase => SimPhase.Feedback;
+
+    public int UpdateOrder => 0;
+
+    public void Update(in SimTime time)
+    {
+        var chunks = world.Scheduler.ChunkCount(world.ActiveCount);
+        var endTick = world.Settings.EndTick;
+        for (var c = 0; c < chunks; c++)
+        {
+            var output = world.Outputs[c];
+            var impressions = output.Impressions;
+            for (var i = 0; i < impressions.Length; i++)
+            {
+                world.Recommender.Record(impressions[i]);
+            }
+
+            world.Today.Add(output.Totals);
+            world.TotalImpressions += output.Totals.Impressions;
+            var ended = output.EndedUsers;
+            var next = output.EndedNextTick;
+            for (var i = 0; i < ended.Length; i++)
+            {
+                if (next[i] < 0)
+                {
+                    world.Churned++;
+                }
+                else if (next[i] < endTick)
+                {
+                    world.Wheel.Schedule(ended[i], Math.Max(next[i], time.Tick + 1));
+                }
+            }
+        }
+
+        // Stable compaction keeps the survivors' order.
+        var active = world.Active;
+        var users = world.Users;
+        var kept = 0;
+        for (var i = 0; i < world.ActiveCount; i++)
+        {
+            var u = active[i];
+            if (users.InSession[u])
+            {
+                active[kept++] = u;
+            }
+        }
+
+        world.ActiveCount = kept;
+    }
+}

@@ -1,0 +1,132 @@
+using Recommender.Abstractions;
+using Simulator.Engine.Loop;
+using Simulator.Engine.Parallel;
+using Simulator.Engine.Random;
+using Simulator.Engine.Time;
+using Simulator.World.Behaviour;
+
+namespace Simulator.World.Simulation;
+
+/// <summary>
+/// Every user in a session spends the tick's seconds watching: fetch a slate when the
+/// prefetched one is used up, watch, react, maybe quit. Chunks run in parallel; each writes
+/// only its users' rows and its own <see cref="ChunkOutput"/>.
+/// </summary>
+internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
+{
+    private SimTime _time;
+
+    public SimPhase Phase => SimPhase.Sessions;
+
+    public int UpdateOrder => 0;
+
+    public void Update(in SimTime time)
+    {
+        _time = time;
+        var chunks = world.Scheduler.ChunkCount(world.ActiveCount);
+        while (world.Outputs.Count < chunks)
+        {
+            world.Outputs.Add(new ChunkOutput());
+        }
+
+        world.Scheduler.Run(this, world.ActiveCount);
+    }
+
+    public void Execute(int chunk, int start, int end)
+    {
+        var output = world.Outputs[chunk];
+        output.Reset();
+        var active = world.Active;
+        for (var i = start; i < end; i++)
+        {
+            RunUser(active[i], output);
+        }
+    }
+
+    private void RunUser(int u, ChunkOutput output)
+    {
+        var users = world.Users;
+        var videos = world.Content.Videos;
+        var seed = world.Settings.Seed;
+        var step = _time.StepSeconds;
+        var tickStart = _time.TotalSeconds;
+        var budget = users.Budget[u] + step;
+        var rng = new RandomCursor(seed, (ulong)u, StreamIds.Behaviour, users.BehaviourDraws[u]);
+        var cap = users.FeedCapacity;
+        var feed = users.Feed.AsSpan(u * cap, cap);
+        ref var totals = ref output.Totals;
+        var ended = false;
+        var reason = SessionEndReason.Satisfied;
+        long now = tickStart;
+        while (budget > 0)
+        {
+            now = tickStart + (long)(step - budget);
+            if (users.FeedPos[u] >= users.FeedLen[u])
+            {
+                var local = (now + users.UtcOffsetMinutes[u] * 60L) % 86_400;
+                var hour = (int)((local < 0 ? local + 86_400 : local) / 3600);
+                var request = new RecommendationRequest(u, now, hour, users.SessionItems[u]);
+                var n = world.Recommender.Recommend(request, feed);
+                users.FeedLen[u] = (byte)n;
+                users.FeedPos[u] = 0;
+                if (n == 0)
+                {
+                    ended = true;
+                    reason = SessionEndReason.EmptyFeed;
+                    break;
+                }
+            }
+
+            var v = feed[users.FeedPos[u]++];
+            var topic = videos.Topic(v);
+            var recent = users.RecentTopics[u];
+            if ((recent & 0xFF) == topic || ((recent >> 8) & 0xFF) == topic)
+            {
+                totals.RepeatTopicImpressions++;
+            }
+
+            var outcome = world.Behaviour.Watch(users, u, topic, videos.Length(v), videos.Quality(v), now, ref rng);
+            budget -= outcome.WatchSeconds;
+            output.AddImpression(new ImpressionFeedback(u, v, now + (long)outcome.WatchSeconds, outcome.WatchSeconds, outcome.Reactions));
+            totals.Impressions++;
+            totals.WatchSeconds += outcome.WatchSeconds;
+            var r = outcome.Reactions;
+            if ((r & Reactions.Finished) != 0) totals.Completions++;
+            if ((r & Reactions.Liked) != 0) totals.Likes++;
+            if ((r & Reactions.Commented) != 0) totals.Comments++;
+            if ((r & Reactions.Shared) != 0) totals.Shares++;
+            if ((r & Reactions.Followed) != 0) totals.Follows++;
+            if ((r & Reactions.NotInterested) != 0) totals.NotInterested++;
+            if (outcome.Quit)
+            {
+                ended = true;
+                reason = BehaviourModel.ReasonFor(users, u);
+                now += (long)outcome.WatchSeconds;
+                break;
+            }
+        }
+
+        users.Budget[u] = ended ? 0 : budget;
+        users.BehaviourDraws[u] = rng.Counter;
+        if (ended)
+        {
+            EndSession(u, now, reason, output);
+        }
+    }
+
+    private void EndSession(int u, long now, SessionEndReason reason, ChunkOutput output)
+    {
+        var users = world.Users;
+        users.InSession[u] = false;
+        ref var totals = ref output.Totals;
+        totals.SessionsEnded++;
+        totals.EndedSessionSeconds += users.SessionSeconds[u];
+        if (reason == SessionEndReason.Fatigue) totals.FatigueExits++;
+        if (reason == SessionEndReason.EmptyFeed) totals.EmptyFeedExits++;
+        ReturnModel.UpdateHabit(users, u);
+        var rng = new RandomCursor(world.Settings.Seed, (ulong)u, StreamIds.Return, users.ReturnDraws[u]);
+        var next = world.Return.NextStart(users, u, now, ref rng);
+        users.ReturnDraws[u] = rng.Counter;
+        output.AddEnded(u, next < 0 ? -1 : world.TickOf(next));
+    }
+}

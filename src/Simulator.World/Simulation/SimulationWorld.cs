@@ -1,0 +1,165 @@
+using Recommender;
+using Recommender.Abstractions;
+using Simulator.Engine.Loop;
+using Simulator.Engine.Parallel;
+using Simulator.Engine.Random;
+using Simulator.Engine.Scheduling;
+using Simulator.World.Behaviour;
+using Simulator.World.Content;
+using Simulator.World.Population;
+
+namespace Simulator.World.Simulation;
+
+/// <summary>
+/// One replication of the synthetic world wired to a recommender: users, creators, the loop and
+/// its systems. Build it, attach observers, then step <see cref="Loop"/> to <see cref="EndTick"/>.
+/// </summary>
+public sealed class SimulationWorld : IDisposable
+{
+    private readonly WorldState _state;
+    private readonly List<IWorldObserver> _observers = [];
+
+    public SimulationWorld(WorldSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (86_400 % settings.TickSeconds != 0)
+        {
+            throw new ArgumentException("The tick must divide a day evenly.", nameof(settings));
+        }
+
+        var users = PopulationBuilder.Build(settings.Population, settings.Behaviour, settings.Seed, settings.Recommender.SlateSize);
+        var recommenderSeed = CounterRng.Draw(settings.Seed, 0, StreamIds.Recommender, 0);
+        var expectedVideos = (int)Math.Min(int.MaxValue / 4, settings.Population.Size * settings.Content.CreatorsPerThousandUsers / 1000.0 * (settings.Content.InitialVideosPerCreator + settings.Content.UploadsPerCreatorPerDay * 3 * settings.Days) + 1024);
+        var recommender = new RecommenderCore(settings.Recommender, recommenderSeed, users.Count, expectedVideos);
+        for (var u = 0; u < users.Count; u++)
+        {
+            var country = Countries.All[users.Country[u]];
+            recommender.RegisterUser(new UserAccount(u, country.Code, country.Language, users.Device[u], users.IsTeen[u]));
+        }
+
+        var content = new ContentSupply(settings.Content, settings.Population, settings.Behaviour, recommender, settings.Seed, settings.Days);
+        content.SeedCatalogue(settings.Content);
+        recommender.Advance(0);
+
+        _state = new WorldState
+        {
+            Settings = settings,
+            Users = users,
+            Content = content,
+            Recommender = recommender,
+            Behaviour = new BehaviourModel(settings.Behaviour),
+            Return = new ReturnModel(settings.Behaviour),
+            Wheel = new TimingWheel(WheelBits(settings.TickSeconds)),
+            Scheduler = new ChunkScheduler(settings.Threads),
+        };
+
+        // First sessions: each user's first start is sampled from the same return process.
+        for (var u = 0; u < users.Count; u++)
+        {
+            var rng = new RandomCursor(settings.Seed, (ulong)u, StreamIds.Return, 0);
+            var first = _state.Return.NextStart(users, u, -600, ref rng);
+            users.ReturnDraws[u] = rng.Counter;
+            if (first >= 0 && _state.TickOf(first) < settings.EndTick)
+            {
+                _state.Wheel.Schedule(u, _state.TickOf(Math.Max(0, first)));
+            }
+        }
+
+        Loop = new SimLoop(settings.TickSeconds);
+        Loop.Add(new SessionStartSystem(_state));
+        Loop.Add(new SessionSystem(_state));
+        Loop.Add(new FeedbackSystem(_state));
+        Loop.Add(new UploadSystem(_state));
+        Loop.Add(new RecommenderTrainSystem(_state));
+        Loop.Add(new DayRollupSystem(_state, _observers));
+    }
+
+    public SimLoop Loop { get; }
+
+    public WorldSettings Settings => _state.Settings;
+
+    public long EndTick => _state.Settings.EndTick;
+
+    public UserTable Users => _state.Users;
+
+    public ContentSupply Content => _state.Content;
+
+    public RecommenderCore Recommender => _state.Recommender;
+
+    /// <summary>Users in a session right now.</summary>
+    public int ActiveSessions => _state.ActiveCount;
+
+    /// <summary>Users waiting in the timing wheel for their next session.</summary>
+    public long Sleeping => _state.Wheel.Pending;
+
+    public long TotalImpressions => _state.TotalImpressions;
+
+    public long Churned => _state.Churned;
+
+    public void AddObserver(IWorldObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        _observers.Add(observer);
+    }
+
+    /// <summary>
+    /// Classic day-N retention pooled over first-activity cohorts: of users first active on day f
+    /// with f + N inside the run, the share active again on day f + N. NaN when no cohort qualifies.
+    /// </summary>
+    public double Retention(int n, int lastCompleteDay)
+    {
+        if (n is < 1 or >= 64)
+        {
+            throw new ArgumentOutOfRangeException(nameof(n), "Retention is tracked for days 1–63.");
+        }
+
+        var users = _state.Users;
+        long cohort = 0, retained = 0;
+        for (var u = 0; u < users.Count; u++)
+        {
+            var first = users.FirstActiveDay[u];
+            if (first < 0 || first + n > lastCompleteDay)
+            {
+                continue;
+            }
+
+            cohort++;
+            if ((users.ActiveDays[u] & (1UL << n)) != 0)
+            {
+                retained++;
+            }
+        }
+
+        return cohort == 0 ? double.NaN : (double)retained / cohort;
+    }
+
+    /// <summary>Users who were ever active.</summary>
+    public int EverActive()
+    {
+        var count = 0;
+        foreach (var d in _state.Users.FirstActiveDay)
+        {
+            if (d >= 0)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    public void Dispose() => _state.Scheduler.Dispose();
+
+    // The wheel spans at least two days of ticks, so most wake-ups skip the overflow list.
+    private static int WheelBits(int tickSeconds)
+    {
+        var ticks = 2 * 86_400 / tickSeconds;
+        var bits = 1;
+        while ((1 << bits) < ticks && bits < 24)
+        {
+            bits++;
+        }
+
+        return bits;
+    }
+}

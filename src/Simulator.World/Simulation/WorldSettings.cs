@@ -1,0 +1,28 @@
+using Recommender;
+using Simulator.World.Behaviour;
+using Simulator.World.Content;
+using Simulator.World.Population;
+
+namespace Simulator.World.Simulation;
+
+/// <summary>Everything a world needs to be built, resolved from a scenario.</summary>
+public sealed record WorldSettings
+{
+    public required ulong Seed { get; init; }
+
+    public required int Days { get; init; }
+
+    public required int TickSeconds { get; init; }
+
+    public int Threads { get; init; } = 1;
+
+    public PopulationOptions Population { get; init; } = new();
+
+    public ContentOptions Content { get; init; } = new();
+
+    public BehaviourOptions Behaviour { get; init; } = new();
+
+    public RecommenderOptions Recommender { get; init; } = new();
+
+    public long EndTick => (long)Days * 86_400 / TickSeconds;
+}

@@ -1,0 +1,58 @@
+using Recommender;
+using Simulator.Engine.Parallel;
+using Simulator.Engine.Scheduling;
+using Simulator.World.Behaviour;
+using Simulator.World.Content;
+using Simulator.World.Population;
+
+namespace Simulator.World.Simulation;
+
+/// <summary>The shared state the world's systems work on.</summary>
+internal sealed class WorldState
+{
+    public required WorldSettings Settings { get; init; }
+
+    public required UserTable Users { get; init; }
+
+    public required ContentSupply Content { get; init; }
+
+    public required RecommenderCore Recommender { get; init; }
+
+    public required BehaviourModel Behaviour { get; init; }
+
+    public required ReturnModel Return { get; init; }
+
+    public required TimingWheel Wheel { get; init; }
+
+    public required ChunkScheduler Scheduler { get; init; }
+
+    /// <summary>Users in a session, in a deterministic order: survivors first, then new starts in wake-up order.</summary>
+    public int[] Active { get; set; } = new int[1024];
+
+    public int ActiveCount { get; set; }
+
+    public List<ChunkOutput> Outputs { get; } = [];
+
+    /// <summary>Counts of the current day so far.</summary>
+    public DailyTotals Today;
+
+    /// <summary>Users whose next session fell past the churn horizon.</summary>
+    public long Churned { get; set; }
+
+    public long TotalImpressions { get; set; }
+
+    public void AddActive(int user)
+    {
+        if (ActiveCount == Active.Length)
+        {
+            var a = Active;
+            Array.Resize(ref a, a.Length * 2);
+            Active = a;
+        }
+
+        Active[ActiveCount++] = user;
+    }
+
+    /// <summary>Tick of a simulated second (rounded down).</summary>
+    public long TickOf(long second) => second / Settings.TickSeconds;
+}
