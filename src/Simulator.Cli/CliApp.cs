@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Simulator.Cli.Commands;
+
+namespace Simulator.Cli;
+
+/// <summary>The <c>simulator</c> command tree.</summary>
+internal static class CliApp
+{
+    public static RootCommand Build(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand(
+            "Synthetic-user simulator for a short-video recommender: runs YAML scenarios tick by tick and " +
+            "records stickiness, fatigue and creator-marketing outcomes.\n" + ExitCodes.HelpText)
+        {
+            RunCommand.Create(stdout, stderr),
+            ValidateCommand.Create(stdout, stderr),
+            SchemaCommand.Create(stdout),
+        };
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken token = default)
+    {
+        var root = Build(stdout, stderr);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors)
+            {
+                await stderr.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            }
+
+            await stderr.WriteLineAsync("Run 'simulator --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+
+        // The host's console lifetime handles Ctrl+C and stops the loop at a tick boundary;
+        // System.CommandLine's own termination timeout would kill the process before results are written.
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, ProcessTerminationTimeout = null };
+        return await parse.InvokeAsync(config, token).ConfigureAwait(false);
+    }
+}

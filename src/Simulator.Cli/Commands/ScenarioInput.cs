@@ -1,0 +1,25 @@
+using Simulator.Scenarios.Loading;
+
+namespace Simulator.Cli.Commands;
+
+/// <summary>Loads scenario files and prints their errors in one place for every command.</summary>
+internal static class ScenarioInput
+{
+    /// <summary>Loads a file, or prints every error to <paramref name="err"/> and returns null.</summary>
+    public static ScenarioDocument? TryLoad(string path, TextWriter err)
+    {
+        try
+        {
+            return ScenarioLoader.Load(path);
+        }
+        catch (ScenarioValidationException ex)
+        {
+            foreach (var e in ex.Errors)
+            {
+                err.WriteLine(e.ToString());
+            }
+
+            return null;
+        }
+    }
+}

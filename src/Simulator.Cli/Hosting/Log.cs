@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace Simulator.Cli.Hosting;
+
+/// <summary>Source-generated log messages of the command line.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Label} · {Percent:P0} done")]
+    public static partial void Progress(ILogger logger, string label, double percent);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run interrupted at a tick boundary; partial results marked 'interrupted' in {Folder}")]
+    public static partial void Interrupted(ILogger logger, string folder);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The run failed")]
+    public static partial void RunFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,89 @@
+using Simulator.World.Simulation;
+
+namespace Simulator.Reporting.Collection;
+
+/// <summary>
+/// Derives the headline metrics of one replication from its daily totals and the users' activity
+/// bitmaps. Keys follow the public contract (DESIGN.md §7); a metric the run cannot measure
+/// (e.g. D30 retention in a 10-day run) is left out rather than reported as 0.
+/// </summary>
+public static class HeadlineMetrics
+{
+    /// <summary>Days at the end of the run over which DAU/MAU is averaged.</summary>
+    public const int DauMauWindowDays = 7;
+
+    public static SortedDictionary<string, double> Compute(IReadOnlyList<DailyTotals> days, Func<int, double> retention, long churned, int everActive)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        ArgumentNullException.ThrowIfNull(retention);
+        var m = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        if (days.Count == 0)
+        {
+            return m;
+        }
+
+        double dau = 0, watch = 0, sessions = 0, ended = 0, endedSeconds = 0, impressions = 0;
+        double completions = 0, likes = 0, shares = 0, fatigueExits = 0, repeats = 0;
+        foreach (var d in days)
+        {
+            dau += d.Dau;
+            watch += d.WatchSeconds;
+            sessions += d.SessionsStarted;
+            ended += d.SessionsEnded;
+            endedSeconds += d.EndedSessionSeconds;
+            impressions += d.Impressions;
+            completions += d.Completions;
+            likes += d.Likes;
+            shares += d.Shares;
+            fatigueExits += d.FatigueExits;
+            repeats += d.RepeatTopicImpressions;
+        }
+
+        // DAU/MAU over the final week. Before day 30 the MAU window is truncated at the start
+        // of the run, which overstates DAU/MAU in short runs (documented in the README).
+        double ratio = 0;
+        var n = 0;
+        for (var i = Math.Max(0, days.Count - DauMauWindowDays); i < days.Count; i++)
+        {
+            if (days[i].Mau > 0)
+            {
+                ratio += (double)days[i].Dau / days[i].Mau;
+                n++;
+            }
+        }
+
+        Put(m, "stickiness.dau_mau", n == 0 ? double.NaN : ratio / n);
+        Put(m, "stickiness.minutes_per_dau", Safe(watch / 60.0, dau));
+        Put(m, "stickiness.sessions_per_dau", Safe(sessions, dau));
+        Put(m, "stickiness.session_minutes", Safe(endedSeconds / 60.0, ended));
+        var lastDay = days[^1].Day;
+        Put(m, "stickiness.retention_d1", retention(1));
+        if (lastDay >= 7)
+        {
+            Put(m, "stickiness.retention_d7", retention(7));
+        }
+
+        if (lastDay >= 30)
+        {
+            Put(m, "stickiness.retention_d30", retention(30));
+        }
+
+        Put(m, "stickiness.churn_rate", Safe(churned, everActive));
+        Put(m, "fatigue.repeat_topic_share", Safe(repeats, impressions));
+        Put(m, "fatigue.boredom_exit_share", Safe(fatigueExits, ended));
+        Put(m, "engagement.completion_rate", Safe(completions, impressions));
+        Put(m, "engagement.like_rate", Safe(likes, impressions));
+        Put(m, "engagement.share_rate", Safe(shares, impressions));
+        return m;
+    }
+
+    private static double Safe(double num, double den) => den > 0 ? num / den : double.NaN;
+
+    private static void Put(SortedDictionary<string, double> m, string key, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            m[key] = value;
+        }
+    }
+}

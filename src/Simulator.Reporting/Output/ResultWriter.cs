@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CsvHelper;
+using Simulator.Reporting.Running;
+using Simulator.Reporting.Statistics;
+using Simulator.Scenarios.Loading;
+
+namespace Simulator.Reporting.Output;
+
+/// <summary>
+/// Writes <c>summary.json</c>, <c>daily.csv</c>, <c>manifest.json</c> and a copy of the scenario
+/// into <c>&lt;root&gt;/&lt;scenario&gt;/</c>. Everything is written to a hidden temporary folder
+/// first and renamed into place at the end, so an interrupted write never leaves a folder that
+/// looks complete. Summary and daily files depend only on the scenario and seed (same bytes on
+/// any thread count); wall time and machine go to the manifest alone.
+/// </summary>
+public static class ResultWriter
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>Writes the results and returns the final folder.</summary>
+    public static string Write(string root, ScenarioDocument document, RunResult run, ManifestInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(info);
+        Directory.CreateDirectory(root);
+        var final = Path.Combine(root, run.Scenario.Name);
+        var temp = Path.Combine(root, $".tmp-{run.Scenario.Name}-{Environment.ProcessId}");
+        if (Directory.Exists(temp))
+        {
+            Directory.Delete(temp, recursive: true);
+        }
+
+        Directory.CreateDirectory(temp);
+        try
+        {
+            File.WriteAllText(Path.Combine(temp, "summary.json"), SummaryJson(run));
+            WriteDaily(Path.Combine(temp, "daily.csv"), run);
+            File.WriteAllText(Path.Combine(temp, "manifest.json"), ManifestJson(document, run, info));
+            File.WriteAllText(Path.Combine(temp, "scenario.yaml"), document.Text);
+            Replace(temp, final);
+        }
+        catch
+        {
+            if (Directory.Exists(temp))
+            {
+                Directory.Delete(temp, recursive: true);
+            }
+
+            throw;
+        }
+
+        return final;
+    }
+
+    /// <summary>The summary document: per metric, mean, spread and 95 % CI over replications.</summary>
+    public static string SummaryJson(RunResult run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var metrics = new JsonObject();
+        var keys = run.Replications.SelectMany(r => r.Metrics.Keys).Distinct().Order(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            var values = run.Replications.Where(r => r.Metrics.ContainsKey(key)).Select(r => r.Metrics[key]).ToList();
+            var s = MetricSummary.Of(values);
+            metrics[key] = new JsonObject
+            {
+                ["mean"] = s.Mean,
+                ["sd"] = s.StdDev,
+                ["se"] = s.StdError,
+                ["ci95_low"] = s.Ci95Low,
+                ["ci95_high"] = s.Ci95High,
+                ["n"] = s.N,
+                ["values"] = new JsonArray(s.Values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray()),
+            };
+        }
+
+        var doc = new JsonObject
+        {
+            ["scenario"] = run.Scenario.Name,
+            ["complete"] = run.Complete,
+            ["replications"] = run.Replications.Count,
+            ["planned_replications"] = run.PlannedReplications,
+            ["days"] = run.Scenario.Duration.Days,
+            ["users"] = run.Replications.Count > 0 ? run.Replications[0].Users : 0,
+            ["impressions"] = run.Impressions,
+            ["metrics"] = metrics,
+        };
+        return doc.ToJsonString(Indented) + "\n";
+    }
+
+    private static void WriteDaily(string path, RunResult run)
+    {
+        using var writer = new StreamWriter(path);
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        string[] header =
+        [
+            "replication", "day", "dau", "mau", "dau_mau", "new_users", "sessions", "sessions_per_dau",
+            "minutes", "minutes_per_dau", "session_minutes", "impressions", "completion_rate", "like_rate",
+            "fatigue_exit_share", "repeat_topic_share", "uploads",
+        ];
+        foreach (var h in header)
+        {
+            csv.WriteField(h);
+        }
+
+        csv.NextRecord();
+        foreach (var rep in run.Replications)
+        {
+            foreach (var d in rep.Days)
+            {
+                csv.WriteField(rep.Index);
+                csv.WriteField(d.Day);
+                csv.WriteField(d.Dau);
+                csv.WriteField(d.Mau);
+                csv.WriteField(Ratio(d.Dau, d.Mau));
+                csv.WriteField(d.NewUsers);
+                csv.WriteField(d.SessionsStarted);
+                csv.WriteField(Ratio(d.SessionsStarted, d.Dau));
+                csv.WriteField(Num(d.WatchSeconds / 60.0));
+                csv.WriteField(Ratio(d.WatchSeconds / 60.0, d.Dau));
+                csv.WriteField(Ratio(d.EndedSessionSeconds / 60.0, d.SessionsEnded));
+                csv.WriteField(d.Impressions);
+                csv.WriteField(Ratio(d.Completions, d.Impressions));
+                csv.WriteField(Ratio(d.Likes, d.Impressions));
+                csv.WriteField(Ratio(d.FatigueExits, d.SessionsEnded));
+                csv.WriteField(Ratio(d.RepeatTopicImpressions, d.Impressions));
+                csv.WriteField(d.Uploads);
+                csv.NextRecord();
+            }
+        }
+    }
+
+    private static string ManifestJson(ScenarioDocument document, RunResult run, ManifestInfo info)
+    {
+        var doc = new JsonObject
+        {
+            ["scenario"] = run.Scenario.Name,
+            ["scenario_file"] = document.Path,
+            ["scenario_sha256"] = document.Hash,
+            ["seed"] = run.Scenario.Seed,
+            ["replication_seeds"] = new JsonArray(run.Replications.Select(r => (JsonNode?)JsonValue.Create(r.Seed)).ToArray()),
+            ["complete"] = run.Complete,
+            ["status"] = run.Complete ? "complete" : "interrupted",
+            ["version"] = info.Version,
+            ["commit"] = info.Commit,
+            ["command"] = info.Command,
+            ["started_utc"] = info.StartedUtc,
+            ["wall_seconds"] = Math.Round(run.WallSeconds, 3),
+            ["impressions_per_second"] = run.WallSeconds > 0 ? Math.Round(run.Impressions / run.WallSeconds) : 0,
+            ["threads"] = run.Options.Threads,
+            ["scale"] = run.Options.Scale,
+            ["machine"] = info.Machine,
+        };
+        return doc.ToJsonString(Indented) + "\n";
+    }
+
+    private static void Replace(string temp, string final)
+    {
+        string? old = null;
+        if (Directory.Exists(final))
+        {
+            old = final + $".old-{Environment.ProcessId}";
+            Directory.Move(final, old);
+        }
+
+        Directory.Move(temp, final);
+        if (old is not null)
+        {
+            Directory.Delete(old, recursive: true);
+        }
+    }
+
+    private static string Ratio(double num, double den) => den > 0 ? Num(num / den) : "";
+
+    private static string Num(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,23 @@
+using Simulator.Engine.Loop;
+using Simulator.Engine.Time;
+using Simulator.World.Simulation;
+
+namespace Simulator.Reporting.Running;
+
+/// <summary>The loop's "draw": reports progress every few simulated minutes. Reads, never writes, the world.</summary>
+internal sealed class ProgressSystem(SimulationWorld world, IRunProgress sink, int replication, int replications, int everyTicks) : ISimSystem
+{
+    public SimPhase Phase => SimPhase.Observe;
+
+    public int UpdateOrder => 0;
+
+    public void Update(in SimTime time)
+    {
+        if ((time.Tick + 1) % everyTicks != 0 && time.Tick + 1 != world.EndTick)
+        {
+            return;
+        }
+
+        sink.Report(new RunProgress(replication, replications, time.Tick + 1, world.EndTick, time.Day, world.Settings.Days, world.TotalImpressions, world.ActiveSessions, world.Sleeping));
+    }
+}

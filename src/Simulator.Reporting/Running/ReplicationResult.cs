@@ -1,0 +1,25 @@
+using Simulator.World.Simulation;
+
+namespace Simulator.Reporting.Running;
+
+/// <summary>Outcome of one replication.</summary>
+public sealed record ReplicationResult
+{
+    public required int Index { get; init; }
+
+    public required ulong Seed { get; init; }
+
+    public required int Users { get; init; }
+
+    public required IReadOnlyList<DailyTotals> Days { get; init; }
+
+    public required SortedDictionary<string, double> Metrics { get; init; }
+
+    public required long Impressions { get; init; }
+
+    /// <summary>False when the run was cancelled before its last tick.</summary>
+    public required bool Complete { get; init; }
+
+    /// <summary>Wall-clock seconds (manifest only; never in deterministic outputs).</summary>
+    public required double WallSeconds { get; init; }
+}

@@ -1,0 +1,20 @@
+namespace Simulator.Reporting.Running;
+
+/// <summary>How to run a scenario; the command line fills these.</summary>
+public sealed record RunOptions
+{
+    /// <summary>Worker threads per replication (results do not depend on it).</summary>
+    public int Threads { get; init; } = 1;
+
+    /// <summary>Multiplier on the population size.</summary>
+    public double Scale { get; init; } = 1.0;
+
+    /// <summary>Overrides the scenario's replications.</summary>
+    public int? Replications { get; init; }
+
+    /// <summary>Overrides the scenario's seed.</summary>
+    public ulong? Seed { get; init; }
+
+    /// <summary>Simulated minutes between progress reports.</summary>
+    public int ProgressEveryMinutes { get; init; } = 60;
+}

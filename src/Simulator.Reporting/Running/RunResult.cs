@@ -1,0 +1,22 @@
+using Simulator.Scenarios.Model;
+
+namespace Simulator.Reporting.Running;
+
+/// <summary>All replications of one scenario run.</summary>
+public sealed record RunResult
+{
+    public required Scenario Scenario { get; init; }
+
+    public required RunOptions Options { get; init; }
+
+    public required IReadOnlyList<ReplicationResult> Replications { get; init; }
+
+    /// <summary>True when every planned replication ran to its last tick.</summary>
+    public required bool Complete { get; init; }
+
+    public required int PlannedReplications { get; init; }
+
+    public double WallSeconds => Replications.Sum(r => r.WallSeconds);
+
+    public long Impressions => Replications.Sum(r => r.Impressions);
+}

@@ -1,0 +1,177 @@
+using System.Security.Cryptography;
+using System.Text;
+using Simulator.Scenarios.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Simulator.Scenarios.Loading;
+
+/// <summary>
+/// Reads and validates scenario files. Every problem found is reported at once, each with file,
+/// line, column and key path; nothing is returned unless the whole file is valid.
+/// </summary>
+public static class ScenarioLoader
+{
+    /// <summary>Root key holding the compare variants; not part of <see cref="Scenario"/>.</summary>
+    public const string VariantsKey = "variants";
+
+    // A variant must keep the baseline's dice and shape, or the paired comparison is meaningless.
+    private static readonly string[] FixedInVariants = ["name", "seed", "replications", "duration", "guardrails", VariantsKey];
+
+    private static readonly HashSet<string> IgnoredAtRoot = [VariantsKey];
+
+    /// <summary>Loads a scenario file; throws <see cref="ScenarioValidationException"/> listing every error.</summary>
+    public static ScenarioDocument Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new ScenarioValidationException([new ScenarioError(path, 1, 1, "", "file not found.")]);
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        return Parse(path, Encoding.UTF8.GetString(bytes), Convert.ToHexStringLower(SHA256.HashData(bytes)));
+    }
+
+    /// <summary>Parses scenario text; <paramref name="path"/> is used in messages and for the default name.</summary>
+    public static ScenarioDocument Parse(string path, string text, string? hash = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(text);
+        hash ??= Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        var binder = new ScenarioBinder(path);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            var message = ex.InnerException?.Message ?? ex.Message;
+            throw new ScenarioValidationException([new ScenarioError(path, (int)Math.Max(1, ex.Start.Line), (int)Math.Max(1, ex.Start.Column), "", $"YAML syntax: {message}")]);
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            var at = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+            throw new ScenarioValidationException([new ScenarioError(path, (int)Math.Max(1, at?.Start.Line ?? 1), (int)Math.Max(1, at?.Start.Column ?? 1), "", "a scenario file must be a mapping of keys (name, seed, duration, population, ...).")]);
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            binder.Error(stream.Documents[1].RootNode, "", "one scenario per file: remove the second '---' document.");
+        }
+
+        var scenario = binder.BindRecord(root, new Scenario(), IgnoredAtRoot);
+        if (scenario.Name.Length == 0)
+        {
+            scenario = scenario with { Name = DefaultName(path) };
+        }
+
+        var variants = new List<KeyValuePair<string, Scenario>>();
+        if (root.Children.TryGetValue(new YamlScalarNode(VariantsKey), out var variantsNode))
+        {
+            BindVariants(binder, root, variantsNode, scenario, variants);
+        }
+
+        if (binder.Errors.Count > 0)
+        {
+            throw new ScenarioValidationException(binder.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
+        }
+
+        return new ScenarioDocument { Path = path, Text = text, Hash = hash, Scenario = scenario, Variants = variants };
+    }
+
+    private static void BindVariants(ScenarioBinder binder, YamlMappingNode root, YamlNode variantsNode, Scenario baseline, List<KeyValuePair<string, Scenario>> variants)
+    {
+        if (variantsNode is not YamlMappingNode map)
+        {
+            binder.Error(variantsNode, VariantsKey, "expected a mapping of variant names to scenario overrides.");
+            return;
+        }
+
+        foreach (var (nameNode, body) in map.Children)
+        {
+            var name = (nameNode as YamlScalarNode)?.Value ?? "";
+            var path = $"{VariantsKey}.{name}";
+            if (name.Length == 0 || name == "baseline" || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            {
+                binder.Error(nameNode, path, "a variant name must be letters, digits, '-' or '_', and not 'baseline'.");
+                continue;
+            }
+
+            if (body is not YamlMappingNode overrides)
+            {
+                binder.Error(body, path, "expected a mapping of the keys this variant changes.");
+                continue;
+            }
+
+            var ok = true;
+            foreach (var key in overrides.Children.Keys.OfType<YamlScalarNode>())
+            {
+                if (FixedInVariants.Contains(key.Value))
+                {
+                    binder.Error(key, $"{path}.{key.Value}", $"'{key.Value}' cannot change in a variant: variants share the baseline's {string.Join(", ", FixedInVariants)} so that comparisons are paired.");
+                    ok = false;
+                }
+            }
+
+            if (!ok)
+            {
+                continue;
+            }
+
+            var merged = Merge(binder, root, overrides, typeof(Scenario));
+            var before = binder.Errors.Count;
+            var variant = binder.BindRecord(merged, new Scenario(), IgnoredAtRoot) with { Name = baseline.Name };
+            if (binder.Errors.Count == before)
+            {
+                variants.Add(new(name, variant));
+            }
+        }
+    }
+
+    // Overlays a variant on the baseline mapping: nested option records merge key by key;
+    // anything else (numbers, lists, share maps) is replaced whole.
+    private static YamlMappingNode Merge(ScenarioBinder binder, YamlMappingNode baseline, YamlMappingNode overlay, Type type)
+    {
+        var result = new YamlMappingNode();
+        binder.Origins[result] = overlay;
+        var props = OptionProperties.Of(type);
+        foreach (var (k, v) in baseline.Children)
+        {
+            if (k is YamlScalarNode { Value: VariantsKey })
+            {
+                continue;
+            }
+
+            result.Add(k, v);
+        }
+
+        foreach (var (k, v) in overlay.Children)
+        {
+            var key = (k as YamlScalarNode)?.Value ?? "";
+            if (result.Children.TryGetValue(k, out var existing)
+                && existing is YamlMappingNode existingMap && v is YamlMappingNode overlayMap
+                && props.TryGetValue(key, out var prop) && IsOptionRecord(prop.PropertyType))
+            {
+                result.Children[k] = Merge(binder, existingMap, overlayMap, prop.PropertyType);
+            }
+            else
+            {
+                result.Children[k] = v;
+            }
+        }
+
+        return result;
+    }
+
+    private static bool IsOptionRecord(Type t) => t.IsClass && t != typeof(string) && !t.IsGenericType;
+
+    private static string DefaultName(string path)
+    {
+        var name = System.IO.Path.GetFileNameWithoutExtension(path);
+        var cleaned = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray());
+        return cleaned.Length == 0 ? "scenario" : cleaned;
+    }
+}
