@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Simulator.Cli.Hosting;
 using Simulator.Reporting.Running;
 
@@ -65,11 +66,8 @@ internal static class RunCommand
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss ";
-        });
+        builder.Logging.AddConsole(o => o.FormatterName = Console.PlainLogFormatter.FormatterName)
+            .AddConsoleFormatter<Console.PlainLogFormatter, ConsoleFormatterOptions>();
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);

@@ -13,23 +13,31 @@ internal sealed class ConsoleProgress(ILogger logger, ProgressTask? task) : IRun
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private int _lastLoggedDay = -1;
-    private int _lastReplication = -1;
+    private int _replication = -1;
+    private double _lastSeconds;
+    private long _lastImpressions;
+    private double _rate;
 
     public void Report(in RunProgress p)
     {
-        if (p.Replication != _lastReplication)
+        var now = _clock.Elapsed.TotalSeconds;
+        if (p.Replication != _replication)
         {
-            _lastReplication = p.Replication;
-            _clock.Restart();
+            _replication = p.Replication;
             _lastLoggedDay = -1;
+            _lastImpressions = 0;
+        }
+        else if (now > _lastSeconds)
+        {
+            // Rate since the previous report: what the run does now, not since start-up.
+            _rate = (p.Impressions - _lastImpressions) / (now - _lastSeconds);
         }
 
+        _lastSeconds = now;
+        _lastImpressions = p.Impressions;
         var done = (double)p.Replication * p.EndTick + p.Tick;
         var total = (double)p.Replications * p.EndTick;
-        var elapsed = _clock.Elapsed.TotalSeconds;
-        var rate = elapsed > 0 ? p.Impressions / elapsed : 0;
-
-        var label = $"rep {p.Replication + 1}/{p.Replications} · day {Math.Min(p.Day + 1, p.Days)}/{p.Days} · {rate:N0} imp/s · {p.ActiveSessions:N0} in session";
+        var label = $"rep {p.Replication + 1}/{p.Replications} · day {Math.Min(p.Day + 1, p.Days)}/{p.Days} · {_rate:N0} imp/s · {p.ActiveSessions:N0} in session";
         if (task is not null)
         {
             task.MaxValue = total;
@@ -41,8 +49,7 @@ internal sealed class ConsoleProgress(ILogger logger, ProgressTask? task) : IRun
         if (p.Day != _lastLoggedDay || p.Tick == p.EndTick)
         {
             _lastLoggedDay = p.Day;
-            var fraction = total > 0 ? done / total : 1;
-            Hosting.Log.Progress(logger, label, fraction);
+            Hosting.Log.Progress(logger, label, total > 0 ? done / total : 1);
         }
     }
 }

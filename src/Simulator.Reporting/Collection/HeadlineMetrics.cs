@@ -22,15 +22,15 @@ public static class HeadlineMetrics
             return m;
         }
 
-        double dau = 0, watch = 0, sessions = 0, ended = 0, endedSeconds = 0, impressions = 0;
+        double dau = 0, watch = 0, sessions = 0, ended = 0, endedMinutes = 0, impressions = 0;
         double completions = 0, likes = 0, shares = 0, fatigueExits = 0, repeats = 0;
         foreach (var d in days)
         {
             dau += d.Dau;
-            watch += d.WatchSeconds;
+            watch += d.WatchMinutes;
             sessions += d.SessionsStarted;
             ended += d.SessionsEnded;
-            endedSeconds += d.EndedSessionSeconds;
+            endedMinutes += d.EndedSessionMinutes;
             impressions += d.Impressions;
             completions += d.Completions;
             likes += d.Likes;
@@ -53,9 +53,9 @@ public static class HeadlineMetrics
         }
 
         Put(m, "stickiness.dau_mau", n == 0 ? double.NaN : ratio / n);
-        Put(m, "stickiness.minutes_per_dau", Safe(watch / 60.0, dau));
+        Put(m, "stickiness.minutes_per_dau", Safe(watch, dau));
         Put(m, "stickiness.sessions_per_dau", Safe(sessions, dau));
-        Put(m, "stickiness.session_minutes", Safe(endedSeconds / 60.0, ended));
+        Put(m, "stickiness.session_minutes", Safe(endedMinutes, ended));
         var lastDay = days[^1].Day;
         Put(m, "stickiness.retention_d1", retention(1));
         if (lastDay >= 7)

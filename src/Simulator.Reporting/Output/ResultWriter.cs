@@ -120,9 +120,9 @@ public static class ResultWriter
                 csv.WriteField(d.NewUsers);
                 csv.WriteField(d.SessionsStarted);
                 csv.WriteField(Ratio(d.SessionsStarted, d.Dau));
-                csv.WriteField(Num(d.WatchSeconds / 60.0));
-                csv.WriteField(Ratio(d.WatchSeconds / 60.0, d.Dau));
-                csv.WriteField(Ratio(d.EndedSessionSeconds / 60.0, d.SessionsEnded));
+                csv.WriteField(Num(d.WatchMinutes));
+                csv.WriteField(Ratio(d.WatchMinutes, d.Dau));
+                csv.WriteField(Ratio(d.EndedSessionMinutes, d.SessionsEnded));
                 csv.WriteField(d.Impressions);
                 csv.WriteField(Ratio(d.Completions, d.Impressions));
                 csv.WriteField(Ratio(d.Likes, d.Impressions));

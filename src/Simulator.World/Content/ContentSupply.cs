@@ -12,22 +12,23 @@ namespace Simulator.World.Content;
 /// </summary>
 public sealed class ContentSupply
 {
-    private readonly RecommenderCore _recommender;
+    private RecommenderCore? _recommender;
     private readonly ulong _seed;
     private readonly int _topics;
     private ulong _uploadDraws;
 
-    public ContentSupply(ContentOptions content, PopulationOptions population, BehaviourOptions behaviour, RecommenderCore recommender, ulong seed, int days)
+    public ContentSupply(ContentOptions content, PopulationOptions population, BehaviourOptions behaviour, ulong seed, int days)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(population);
         ArgumentNullException.ThrowIfNull(behaviour);
-        _recommender = recommender;
         _seed = seed;
         _topics = behaviour.Topics;
         var creatorCount = Math.Max(1, (int)Math.Round(population.Size * content.CreatorsPerThousandUsers / 1000.0));
         Creators = BuildCreators(content, population, creatorCount);
-        var expected = (int)Math.Min(int.MaxValue / 2, (creatorCount * content.InitialVideosPerCreator) + (Creators.TotalUploadsPerDay * days * 1.2) + 64);
+        // Upload counts are Poisson around the total rate: 1.2× plus a margin keeps the arrays
+        // from ever regrowing mid-run (the per-tick path must not allocate).
+        var expected = (int)Math.Min(int.MaxValue / 2, (creatorCount * content.InitialVideosPerCreator) + (Creators.TotalUploadsPerDay * days * 1.2) + 1024);
         Videos = new VideoTable(expected);
         ExpectedVideos = expected;
     }
@@ -39,10 +40,12 @@ public sealed class ContentSupply
     /// <summary>Catalogue size expected by the end of the run (capacity hint).</summary>
     public int ExpectedVideos { get; }
 
-    /// <summary>Uploads the starting catalogue, spread over the week before the run.</summary>
-    public void SeedCatalogue(ContentOptions content)
+    /// <summary>Uploads the starting catalogue, spread over the week before the run, and registers it with <paramref name="recommender"/>.</summary>
+    public void SeedCatalogue(ContentOptions content, RecommenderCore recommender)
     {
         ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(recommender);
+        _recommender = recommender;
         var n = (int)Math.Round(Creators.Count * content.InitialVideosPerCreator);
         var rng = new RandomCursor(_seed, 0, StreamIds.Upload, 0);
         var start = -7L * 86_400;
@@ -79,7 +82,7 @@ public sealed class ContentSupply
         var quality = (float)Math.Clamp(Creators.Quality[c] + 0.1 * rng.Normal(), 0, 1);
         var id = Videos.Add(topic, length, quality, c);
         var sound = rng.NextInt(Math.Max(16, Creators.Count));
-        _recommender.RegisterVideo(new VideoMetadata(id, c, topic, sound, length, second, Countries.All[Creators.Country[c]].Code));
+        _recommender!.RegisterVideo(new VideoMetadata(id, c, topic, sound, length, second, Countries.All[Creators.Country[c]].Code));
     }
 
     private int UploaderFor(double x)

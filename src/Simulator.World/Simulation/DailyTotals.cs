@@ -11,11 +11,13 @@ public struct DailyTotals
     public int NewUsers;
     public long SessionsStarted;
     public long SessionsEnded;
-    public double EndedSessionSeconds;
+    /// <summary>Length of sessions ended today, milliseconds (integers keep sums independent of chunking).</summary>
+    public long EndedSessionMs;
     public long FatigueExits;
     public long EmptyFeedExits;
     public long Impressions;
-    public double WatchSeconds;
+    /// <summary>Watch time, milliseconds (integers keep sums independent of chunking).</summary>
+    public long WatchMs;
     public long Completions;
     public long Likes;
     public long Comments;
@@ -26,14 +28,20 @@ public struct DailyTotals
     public long Uploads;
 
     /// <summary>Adds a chunk's counts (all but the day-level user counts).</summary>
+    /// <summary>Watch time in minutes.</summary>
+    public readonly double WatchMinutes => WatchMs / 60_000.0;
+
+    /// <summary>Total length of sessions ended today, minutes.</summary>
+    public readonly double EndedSessionMinutes => EndedSessionMs / 60_000.0;
+
     public void Add(in DailyTotals o)
     {
         SessionsEnded += o.SessionsEnded;
-        EndedSessionSeconds += o.EndedSessionSeconds;
+        EndedSessionMs += o.EndedSessionMs;
         FatigueExits += o.FatigueExits;
         EmptyFeedExits += o.EmptyFeedExits;
         Impressions += o.Impressions;
-        WatchSeconds += o.WatchSeconds;
+        WatchMs += o.WatchMs;
         Completions += o.Completions;
         Likes += o.Likes;
         Comments += o.Comments;

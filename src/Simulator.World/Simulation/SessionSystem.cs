@@ -89,7 +89,7 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
             budget -= outcome.WatchSeconds;
             output.AddImpression(new ImpressionFeedback(u, v, now + (long)outcome.WatchSeconds, outcome.WatchSeconds, outcome.Reactions));
             totals.Impressions++;
-            totals.WatchSeconds += outcome.WatchSeconds;
+            totals.WatchMs += (long)(outcome.WatchSeconds * 1000f);
             var r = outcome.Reactions;
             if ((r & Reactions.Finished) != 0) totals.Completions++;
             if ((r & Reactions.Liked) != 0) totals.Likes++;
@@ -120,7 +120,7 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
         users.InSession[u] = false;
         ref var totals = ref output.Totals;
         totals.SessionsEnded++;
-        totals.EndedSessionSeconds += users.SessionSeconds[u];
+        totals.EndedSessionMs += (long)(users.SessionSeconds[u] * 1000f);
         if (reason == SessionEndReason.Fatigue) totals.FatigueExits++;
         if (reason == SessionEndReason.EmptyFeed) totals.EmptyFeedExits++;
         ReturnModel.UpdateHabit(users, u);

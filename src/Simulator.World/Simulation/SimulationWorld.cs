@@ -28,17 +28,16 @@ public sealed class SimulationWorld : IDisposable
         }
 
         var users = PopulationBuilder.Build(settings.Population, settings.Behaviour, settings.Seed, settings.Recommender.SlateSize);
+        var content = new ContentSupply(settings.Content, settings.Population, settings.Behaviour, settings.Seed, settings.Days);
         var recommenderSeed = CounterRng.Draw(settings.Seed, 0, StreamIds.Recommender, 0);
-        var expectedVideos = (int)Math.Min(int.MaxValue / 4, settings.Population.Size * settings.Content.CreatorsPerThousandUsers / 1000.0 * (settings.Content.InitialVideosPerCreator + settings.Content.UploadsPerCreatorPerDay * 3 * settings.Days) + 1024);
-        var recommender = new RecommenderCore(settings.Recommender, recommenderSeed, users.Count, expectedVideos);
+        var recommender = new RecommenderCore(settings.Recommender, recommenderSeed, users.Count, content.ExpectedVideos);
         for (var u = 0; u < users.Count; u++)
         {
             var country = Countries.All[users.Country[u]];
             recommender.RegisterUser(new UserAccount(u, country.Code, country.Language, users.Device[u], users.IsTeen[u]));
         }
 
-        var content = new ContentSupply(settings.Content, settings.Population, settings.Behaviour, recommender, settings.Seed, settings.Days);
-        content.SeedCatalogue(settings.Content);
+        content.SeedCatalogue(settings.Content, recommender);
         recommender.Advance(0);
 
         _state = new WorldState
@@ -50,7 +49,7 @@ public sealed class SimulationWorld : IDisposable
             Behaviour = new BehaviourModel(settings.Behaviour),
             Return = new ReturnModel(settings.Behaviour),
             Wheel = new TimingWheel(WheelBits(settings.TickSeconds)),
-            Scheduler = new ChunkScheduler(settings.Threads),
+            Scheduler = new ChunkScheduler(settings.Threads, settings.ChunkSize),
         };
 
         // First sessions: each user's first start is sampled from the same return process.
