@@ -7,75 +7,79 @@ namespace Simulator.Engine.Scheduling;
 /// re-examined once per revolution.
 /// </summary>
 /// <remarks>
-/// Ids come out of a slot in the order they were scheduled, so a caller that schedules in
-/// a deterministic order drains in a deterministic order. Slot arrays keep their capacity
-/// after draining, so steady-state scheduling allocates nothing.
+/// Each entity id (0 ≤ id &lt; capacity) is scheduled at most once at a time, which lets every
+/// bucket be an intrusive linked list threaded through one <c>next</c> array: scheduling never
+/// allocates, whatever the load per bucket. Ids come out of a bucket in the order they were
+/// scheduled, so a caller that schedules in a deterministic order drains in a deterministic order.
 /// </remarks>
 public sealed class TimingWheel
 {
-    private readonly int[][] _slots;
-    private readonly int[] _counts;
+    private const int None = -1;
+    private const int Unscheduled = -2;
+
+    private readonly int[] _head;
+    private readonly int[] _tail;
+    private readonly int[] _next;
+    private readonly long[] _due;
     private readonly int _mask;
-    private long[] _overflowDue;
-    private int[] _overflowIds;
-    private int _overflowCount;
+    private int _overflowHead = None;
+    private int _overflowTail = None;
     private long _now;
 
-    /// <summary>Creates a wheel covering <c>2^log2Slots</c> ticks.</summary>
-    public TimingWheel(int log2Slots = 12, int initialSlotCapacity = 4)
+    /// <summary>Creates a wheel for ids below <paramref name="capacity"/> covering <c>2^log2Slots</c> ticks.</summary>
+    public TimingWheel(int capacity, int log2Slots = 12)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         ArgumentOutOfRangeException.ThrowIfLessThan(log2Slots, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(log2Slots, 24);
         var size = 1 << log2Slots;
         _mask = size - 1;
-        _slots = new int[size][];
-        _counts = new int[size];
-        for (var i = 0; i < size; i++)
-        {
-            _slots[i] = new int[initialSlotCapacity];
-        }
-
-        _overflowDue = new long[16];
-        _overflowIds = new int[16];
+        _head = new int[size];
+        _tail = new int[size];
+        Array.Fill(_head, None);
+        Array.Fill(_tail, None);
+        _next = new int[capacity];
+        _due = new long[capacity];
+        Array.Fill(_next, Unscheduled);
     }
 
     /// <summary>Number of ticks one revolution covers.</summary>
     public int Span => _mask + 1;
 
+    /// <summary>Ids the wheel can hold.</summary>
+    public int Capacity => _next.Length;
+
     /// <summary>Entries scheduled and not yet drained.</summary>
     public long Pending { get; private set; }
 
+    /// <summary>True while <paramref name="id"/> waits in the wheel.</summary>
+    public bool IsScheduled(int id) => _next[id] != Unscheduled;
+
     /// <summary>Schedules <paramref name="id"/> to be drained at <paramref name="dueTick"/> (clamped to the current tick).</summary>
+    /// <exception cref="InvalidOperationException">The id is already scheduled.</exception>
     public void Schedule(int id, long dueTick)
     {
+        if (_next[id] != Unscheduled)
+        {
+            throw new InvalidOperationException($"Id {id} is already scheduled.");
+        }
+
         if (dueTick < _now)
         {
             dueTick = _now;
         }
 
+        _due[id] = dueTick;
         Pending++;
         if (dueTick - _now >= Span)
         {
-            if (_overflowCount == _overflowIds.Length)
-            {
-                Array.Resize(ref _overflowIds, _overflowCount * 2);
-                Array.Resize(ref _overflowDue, _overflowCount * 2);
-            }
-
-            _overflowIds[_overflowCount] = id;
-            _overflowDue[_overflowCount] = dueTick;
-            _overflowCount++;
-            return;
+            Append(ref _overflowHead, ref _overflowTail, id);
         }
-
-        var slot = (int)(dueTick & _mask);
-        ref var items = ref _slots[slot];
-        if (_counts[slot] == items.Length)
+        else
         {
-            Array.Resize(ref items, items.Length * 2);
+            var slot = (int)(dueTick & _mask);
+            Append(ref _head[slot], ref _tail[slot], id);
         }
-
-        items[_counts[slot]++] = id;
     }
 
     /// <summary>
@@ -90,49 +94,64 @@ public sealed class TimingWheel
             throw new InvalidOperationException($"Timing wheel expected tick {_now} but was asked for {tick}.");
         }
 
-        if ((tick & _mask) == 0 && _overflowCount > 0)
+        if ((tick & _mask) == 0 && _overflowHead != None)
         {
             PromoteOverflow(tick);
         }
 
         var slot = (int)(tick & _mask);
-        var items = _slots[slot];
-        var n = _counts[slot];
-        for (var i = 0; i < n; i++)
+        var id = _head[slot];
+        while (id != None)
         {
-            sink.Add(items[i]);
+            var next = _next[id];
+            _next[id] = Unscheduled;
+            sink.Add(id);
+            Pending--;
+            id = next;
         }
 
-        _counts[slot] = 0;
-        Pending -= n;
+        _head[slot] = None;
+        _tail[slot] = None;
         _now = tick + 1;
+    }
+
+    private void Append(ref int head, ref int tail, int id)
+    {
+        _next[id] = None;
+        if (tail == None)
+        {
+            head = id;
+        }
+        else
+        {
+            _next[tail] = id;
+        }
+
+        tail = id;
     }
 
     // Once per revolution: entries now inside the span move into their slots, in the
     // order they were scheduled, so drain order stays deterministic.
     private void PromoteOverflow(long tick)
     {
-        var kept = 0;
-        for (var i = 0; i < _overflowCount; i++)
+        var id = _overflowHead;
+        _overflowHead = None;
+        _overflowTail = None;
+        while (id != None)
         {
-            var due = _overflowDue[i];
-            var id = _overflowIds[i];
+            var next = _next[id];
+            var due = _due[id];
             if (due - tick < Span)
             {
-                Pending--;
-                var saveNow = _now;
-                _now = tick;
-                Schedule(id, due);
-                _now = saveNow;
+                var slot = (int)(due & _mask);
+                Append(ref _head[slot], ref _tail[slot], id);
             }
             else
             {
-                _overflowDue[kept] = due;
-                _overflowIds[kept] = id;
-                kept++;
+                Append(ref _overflowHead, ref _overflowTail, id);
             }
-        }
 
-        _overflowCount = kept;
+            id = next;
+        }
     }
 }

@@ -48,7 +48,7 @@ public sealed class SimulationWorld : IDisposable
             Recommender = recommender,
             Behaviour = new BehaviourModel(settings.Behaviour),
             Return = new ReturnModel(settings.Behaviour),
-            Wheel = new TimingWheel(WheelBits(settings.TickSeconds)),
+            Wheel = new TimingWheel(users.Count, WheelBits(settings.TickSeconds)),
             Scheduler = new ChunkScheduler(settings.Threads, settings.ChunkSize),
         };
 

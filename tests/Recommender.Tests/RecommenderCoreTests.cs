@@ -1,0 +1,117 @@
+using Recommender.Abstractions;
+
+namespace Recommender.Tests;
+
+public sealed class RecommenderCoreTests
+{
+    private static RecommenderCore Core(FeedPolicyKind policy, int videos, ValueWeights? weights = null, double freshShare = 0.0, int users = 4)
+    {
+        var core = new RecommenderCore(new RecommenderOptions { Policy = policy, Weights = weights ?? new(), FreshShare = freshShare, ServedMemory = 16 }, seed: 11, users, videos);
+        for (var u = 0; u < users; u++)
+        {
+            core.RegisterUser(new UserAccount(u, u % 2 == 0 ? "US" : "BR", "en", DeviceKind.Ios, false));
+        }
+
+        for (var v = 0; v < videos; v++)
+        {
+            core.RegisterVideo(new VideoMetadata(v, v % 5, v % 3, v, 20, -7 * 86_400, v % 2 == 0 ? "US" : "BR"));
+        }
+
+        core.Advance(0);
+        return core;
+    }
+
+    private static int[] Slate(RecommenderCore core, int user, long now, int size = 8)
+    {
+        var slate = new int[size];
+        var n = core.Recommend(new RecommendationRequest(user, now, 12, 0), slate);
+        return slate[..n];
+    }
+
+    [Fact]
+    public void Should_ServeMostValuableVideoFirst_When_PopularityHasFeedback()
+    {
+        // Given video 7 collected likes and shares from users in both countries
+        var core = Core(FeedPolicyKind.Popularity, 50);
+        for (var i = 0; i < 20; i++)
+        {
+            core.Record(new ImpressionFeedback(i % 4, 7, 10, 20, Reactions.Finished | Reactions.Liked | Reactions.Shared));
+            core.Record(new ImpressionFeedback(i % 4, 3, 10, 5, Reactions.None));
+        }
+
+        core.Advance(24 * 3600);
+
+        // When a user asks for a feed
+        var slate = Slate(core, 1, 24 * 3600);
+
+        // Then the first slot (the user's country list) holds the most valuable video, and the weaker one follows in the global slot
+        Assert.Equal(7, slate[0]);
+        Assert.Contains(3, slate);
+    }
+
+    [Fact]
+    public void Should_NotRepeatAVideo_When_ItIsStillInServedMemory()
+    {
+        var core = Core(FeedPolicyKind.Random, 40);
+        var seen = new HashSet<int>();
+        // Two slates of 8 fit in a memory of 16: no repeats across them.
+        foreach (var id in Slate(core, 0, 100).Concat(Slate(core, 0, 200)))
+        {
+            Assert.True(seen.Add(id), $"video {id} served twice");
+        }
+    }
+
+    [Fact]
+    public void Should_PreferSharedVideos_When_ShareWeightIsRaised()
+    {
+        // Given one video that is liked a lot and one that is shared a little
+        static int Top(ValueWeights w)
+        {
+            var core = Core(FeedPolicyKind.Popularity, 20, w);
+            for (var i = 0; i < 10; i++)
+            {
+                core.Record(new ImpressionFeedback(0, 4, 10, 10, Reactions.Liked));
+            }
+
+            for (var i = 0; i < 3; i++)
+            {
+                core.Record(new ImpressionFeedback(0, 6, 10, 10, Reactions.Shared));
+            }
+
+            core.Advance(3600);
+            return Slate(core, 2, 3600)[0];
+        }
+
+        // Then default weights favour the liked one, and share × 9 favours the shared one
+        Assert.Equal(4, Top(new ValueWeights()));
+        Assert.Equal(6, Top(new ValueWeights { Share = 27 }));
+    }
+
+    [Fact]
+    public void Should_ExposeFreshUploads_When_FreshShareIsPositive()
+    {
+        // Given an old catalogue with feedback and one new upload with none
+        var core = Core(FeedPolicyKind.Popularity, 30, freshShare: 0.5);
+        for (var v = 0; v < 30; v++)
+        {
+            core.Record(new ImpressionFeedback(0, v, 10, 30, Reactions.Finished));
+        }
+
+        core.RegisterVideo(new VideoMetadata(30, 0, 0, 0, 15, 7200, "US"));
+        core.Advance(8 * 3600);
+
+        // When many feeds are served
+        var shown = Enumerable.Range(0, 4).SelectMany(u => Slate(core, u, 8 * 3600 + u)).Count(v => v == 30);
+
+        // Then the new video is shown despite having no engagement
+        Assert.True(shown > 0);
+    }
+
+    [Fact]
+    public void Should_ReturnSameSlates_When_ReplayedWithSameSeed()
+    {
+        var a = Core(FeedPolicyKind.Random, 100);
+        var b = Core(FeedPolicyKind.Random, 100);
+        Assert.Equal(Slate(a, 3, 999), Slate(b, 3, 999));
+    }
+}

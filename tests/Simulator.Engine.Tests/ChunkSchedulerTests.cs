@@ -1,0 +1,64 @@
+using Simulator.Engine.Parallel;
+
+namespace Simulator.Engine.Tests;
+
+public sealed class ChunkSchedulerTests
+{
+    private sealed class Recorder(int items) : IChunkWork
+    {
+        public int[] Hits { get; } = new int[items];
+
+        public int[] ChunkOf { get; } = new int[items];
+
+        public void Execute(int chunk, int start, int end)
+        {
+            for (var i = start; i < end; i++)
+            {
+                Interlocked.Increment(ref Hits[i]);
+                ChunkOf[i] = chunk;
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void Should_ProcessEveryItemOnceInFixedChunks_When_RunWithAnyThreadCount(int threads)
+    {
+        using var scheduler = new ChunkScheduler(threads, chunkSize: 7);
+        for (var round = 0; round < 50; round++)
+        {
+            var work = new Recorder(100);
+            scheduler.Run(work, 100);
+            Assert.All(work.Hits, h => Assert.Equal(1, h));
+            for (var i = 0; i < 100; i++)
+            {
+                Assert.Equal(i / 7, work.ChunkOf[i]);
+            }
+        }
+    }
+
+    private sealed class Failing : IChunkWork
+    {
+        public void Execute(int chunk, int start, int end)
+        {
+            if (chunk == 3)
+            {
+                throw new InvalidOperationException("boom");
+            }
+        }
+    }
+
+    [Fact]
+    public void Should_RethrowOnCaller_When_AChunkFails()
+    {
+        using var scheduler = new ChunkScheduler(2, chunkSize: 1);
+        var ex = Assert.Throws<AggregateException>(() => scheduler.Run(new Failing(), 10));
+        Assert.IsType<InvalidOperationException>(ex.InnerException);
+        // And the scheduler still works afterwards
+        var work = new Recorder(10);
+        scheduler.Run(work, 10);
+        Assert.All(work.Hits, h => Assert.Equal(1, h));
+    }
+}

@@ -1,0 +1,24 @@
+using Simulator.World.Simulation;
+
+namespace Simulator.World.Tests;
+
+public sealed class AllocationTests
+{
+    [Fact]
+    public void Should_AllocateNothingPerTick_When_InSteadyState()
+    {
+        // Given a world warmed up for a full day (buffers have reached their working size)
+        using var world = new SimulationWorld(WorldFixtures.Small(users: 5000, days: 3));
+        world.AddObserver(new WorldFixtures.Collector());
+        world.Loop.RunUntil(1440 + 60);
+
+        // When six more hours run (no day boundary: the collector's list may grow there)
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        world.Loop.RunUntil(1440 + 60 + 360);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // Then the tick path allocated nothing, while real work happened
+        Assert.Equal(0, allocated);
+        Assert.True(world.TotalImpressions > 0);
+    }
+}

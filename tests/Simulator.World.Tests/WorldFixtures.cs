@@ -1,0 +1,33 @@
+using Simulator.World.Population;
+using Simulator.World.Simulation;
+
+namespace Simulator.World.Tests;
+
+internal static class WorldFixtures
+{
+    public static WorldSettings Small(int users = 3000, int days = 2, int threads = 1, int chunkSize = 4096, ulong seed = 42) => new()
+    {
+        Seed = seed,
+        Days = days,
+        TickSeconds = 60,
+        Threads = threads,
+        ChunkSize = chunkSize,
+        Population = new PopulationOptions { Size = users },
+    };
+
+    public sealed class Collector : IWorldObserver
+    {
+        public List<DailyTotals> Days { get; } = [];
+
+        public void OnDayEnd(in DailyTotals day) => Days.Add(day);
+    }
+
+    public static List<DailyTotals> Run(WorldSettings settings)
+    {
+        using var world = new SimulationWorld(settings);
+        var c = new Collector();
+        world.AddObserver(c);
+        world.Loop.RunUntil(world.EndTick);
+        return c.Days;
+    }
+}
