@@ -157,6 +157,7 @@ internal sealed class ScenarioBinder(string file)
 
         var shares = prop?.GetCustomAttribute<SharesAttribute>();
         var result = new Dictionary<string, double>(StringComparer.Ordinal);
+        var before = Errors.Count;
         foreach (var (k, v) in mapping.Children)
         {
             var key = (k as YamlScalarNode)?.Value ?? "";
@@ -179,7 +180,8 @@ internal sealed class ScenarioBinder(string file)
             }
         }
 
-        if (shares is not null && result.Count > 0)
+        // A sum over a map with unknown or malformed entries would only repeat those errors.
+        if (shares is not null && result.Count > 0 && Errors.Count == before)
         {
             var sum = result.Values.Sum();
             if (Math.Abs(sum - 1.0) > shares.Tolerance)

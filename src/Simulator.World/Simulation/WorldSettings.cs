@@ -17,7 +17,7 @@ public sealed record WorldSettings
     public int Threads { get; init; } = 1;
 
     /// <summary>Users per parallel chunk. Results do not depend on it (nor on threads); tests shrink it to force many chunks.</summary>
-    public int ChunkSize { get; init; } = 4096;
+    public int ChunkSize { get; init; } = 512;
 
     public PopulationOptions Population { get; init; } = new();
 

@@ -1,0 +1,124 @@
+using System.Text.Json.Nodes;
+
+namespace Simulator.Cli.Tests;
+
+public sealed class CliTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("sim-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Write(string name, string yaml)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+
+    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await CliApp.RunAsync(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private const string Tiny = "name: tiny\nseed: 3\nreplications: 2\nduration: { days: 2 }\npopulation: { size: 400 }\n";
+
+    [Fact]
+    public async Task Should_ExitTwoWithLocatedErrors_When_ValidatingBadFiles()
+    {
+        var unknown = Write("unknown.yaml", "population:\n  sise: 10\n");
+        var type = Write("type.yaml", "seed: 1\nreplications: lots\n");
+        var shares = Write("shares.yaml", "population:\n  generations: { gen_z: 0.5, boomer: 0.4 }\n");
+        var good = Write("good.yaml", Tiny);
+
+        var (code, output, err) = await Run("validate", unknown, type, shares, good);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"{unknown}(2,3): error at 'population.sise'", err, StringComparison.Ordinal);
+        Assert.Contains($"{type}(2,15): error at 'replications'", err, StringComparison.Ordinal);
+        Assert.Contains($"{shares}(2,16): error at 'population.generations': shares must sum to 1", err, StringComparison.Ordinal);
+        Assert.Contains("1 valid, 3 invalid", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_WriteNothing_When_RunIsGivenAnInvalidScenario()
+    {
+        var bad = Write("bad.yaml", "name: bad\npopulation: { size: -5 }\n");
+        var results = Path.Combine(_dir, "results");
+
+        var (code, _, err) = await Run("run", bad, "--out", results, "--quiet");
+
+        Assert.Equal(2, code);
+        Assert.Contains("population.size", err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(results));
+    }
+
+    [Fact]
+    public async Task Should_ExitTwo_When_ArgumentsAreInvalid()
+    {
+        var good = Write("good.yaml", Tiny);
+        Assert.Equal(2, (await Run("run", good, "--threads", "0", "--out", Path.Combine(_dir, "r"))).Code);
+        Assert.Equal(2, (await Run("run", good, "--no-such-option")).Code);
+        Assert.Equal(2, (await Run("run", Path.Combine(_dir, "missing.yaml"))).Code);
+        Assert.False(Directory.Exists(Path.Combine(_dir, "r")));
+    }
+
+    [Fact]
+    public async Task Should_WriteIdenticalResults_When_RunWithOneAndTwoThreads()
+    {
+        var file = Write("tiny.yaml", Tiny);
+        var a = Path.Combine(_dir, "a");
+        var b = Path.Combine(_dir, "b");
+
+        var runA = await Run("run", file, "--out", a, "--threads", "1", "--quiet");
+        var runB = await Run("run", file, "--out", b, "--threads", "2", "--quiet");
+
+        Assert.Equal(0, runA.Code);
+        Assert.Equal(0, runB.Code);
+        Assert.Contains("stickiness.minutes_per_dau", runA.Out, StringComparison.Ordinal);
+        foreach (var f in new[] { "summary.json", "daily.csv" })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(a, "tiny", f)), File.ReadAllBytes(Path.Combine(b, "tiny", f)));
+        }
+
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(b, "tiny", "manifest.json")))!;
+        Assert.Equal(2, manifest["threads"]!.GetValue<int>());
+        Assert.Equal(3UL, manifest["seed"]!.GetValue<ulong>());
+    }
+
+    [Fact]
+    public async Task Should_ApplyOverrides_When_SeedReplicationsAndScaleAreGiven()
+    {
+        var file = Write("tiny.yaml", Tiny);
+        var outDir = Path.Combine(_dir, "o");
+
+        var (code, _, _) = await Run("run", file, "--out", outDir, "--seed", "99", "--replications", "1", "--scale", "0.5", "--quiet");
+
+        Assert.Equal(0, code);
+        var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "tiny", "summary.json")))!;
+        Assert.Equal(1, summary["replications"]!.GetValue<int>());
+        Assert.Equal(200, summary["users"]!.GetValue<int>());
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "tiny", "manifest.json")))!;
+        Assert.Equal(99UL, manifest["seed"]!.GetValue<ulong>());
+    }
+
+    [Fact]
+    public async Task Should_PrintSchema_When_SchemaIsRequested()
+    {
+        var (code, output, _) = await Run("schema");
+        Assert.Equal(0, code);
+        var schema = JsonNode.Parse(output)!;
+        Assert.NotNull(schema["properties"]!["population"]);
+    }
+
+    [Fact]
+    public async Task Should_ListExitCodes_When_HelpIsRequested()
+    {
+        var (code, output, _) = await Run("--help");
+        Assert.Equal(0, code);
+        Assert.Contains("2 invalid input", output, StringComparison.Ordinal);
+        Assert.Contains("validate", output, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,168 @@
+using Recommender;
+using Simulator.Scenarios.Loading;
+
+namespace Simulator.Scenarios.Tests;
+
+public sealed class LoaderTests
+{
+    private static ScenarioDocument Parse(string yaml, string path = "test.yaml") => ScenarioLoader.Parse(path, yaml);
+
+    private static IReadOnlyList<ScenarioError> Errors(string yaml) =>
+        Assert.Throws<ScenarioValidationException>(() => Parse(yaml)).Errors;
+
+    [Fact]
+    public void Should_ApplyDefaults_When_FileStatesOnlyChanges()
+    {
+        var doc = Parse("population: { size: 1234 }\n", "scenarios/my-study.yaml");
+
+        Assert.Equal("my-study", doc.Scenario.Name);
+        Assert.Equal(1234, doc.Scenario.Population.Size);
+        Assert.Equal(0.45, doc.Scenario.Population.Generations["gen_z"]);
+        Assert.Equal(7, doc.Scenario.Duration.Days);
+        Assert.Equal(TimeSpan.FromMinutes(1), doc.Scenario.Duration.Tick);
+        Assert.Equal(FeedPolicyKind.Popularity, doc.Scenario.Recommender.Policy);
+        Assert.Equal(64, doc.Hash.Length);
+    }
+
+    [Fact]
+    public void Should_KeepSiblingDefaults_When_NestedRecordIsPartlyGiven()
+    {
+        var doc = Parse("recommender:\n  weights: { share: 9 }\nduration: { tick: 5m }\n");
+
+        Assert.Equal(9, doc.Scenario.Recommender.Weights.Share);
+        Assert.Equal(1, doc.Scenario.Recommender.Weights.Like);
+        Assert.Equal(TimeSpan.FromMinutes(5), doc.Scenario.Duration.Tick);
+        Assert.Equal(7, doc.Scenario.Duration.Days);
+    }
+
+    [Fact]
+    public void Should_NameLineColumnAndSuggestion_When_KeyIsUnknown()
+    {
+        var e = Assert.Single(Errors("seed: 1\npopulation:\n  sise: 10\n"));
+
+        Assert.Equal(3, e.Line);
+        Assert.Equal(3, e.Column);
+        Assert.Equal("population.sise", e.KeyPath);
+        Assert.Contains("did you mean 'size'", e.Message, StringComparison.Ordinal);
+        Assert.Equal("test.yaml", e.File);
+    }
+
+    [Fact]
+    public void Should_ReportExpectedType_When_ValueHasWrongType()
+    {
+        var e = Assert.Single(Errors("population:\n  size: many\n"));
+
+        Assert.Equal((2, 9), (e.Line, e.Column));
+        Assert.Equal("population.size", e.KeyPath);
+        Assert.Contains("whole number", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_ReportTheSum_When_SharesDoNotSumToOne()
+    {
+        var e = Assert.Single(Errors("population:\n  countries: { US: 0.5, BR: 0.3 }\n"));
+
+        Assert.Equal((2, 14), (e.Line, e.Column));
+        Assert.Equal("population.countries", e.KeyPath);
+        Assert.Contains("sum to 1", e.Message, StringComparison.Ordinal);
+        Assert.Contains("0.8", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_RejectUnknownCountry_When_NotInTheCatalogue()
+    {
+        var e = Assert.Single(Errors("population:\n  countries: { US: 0.5, XX: 0.5 }\n"));
+        Assert.Equal("population.countries.XX", e.KeyPath);
+        Assert.Contains("Allowed", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_ReportRange_When_ValueIsOutOfBounds()
+    {
+        var e = Assert.Single(Errors("duration: { days: 0 }\n"));
+        Assert.Equal("duration.days", e.KeyPath);
+        Assert.Contains("between 1 and 3650", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_ListAllowedValues_When_EnumValueIsUnknown()
+    {
+        var e = Assert.Single(Errors("recommender: { policy: populartiy }\n"));
+        Assert.Contains("did you mean 'popularity'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("random", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_ReportEveryError_When_FileHasSeveral()
+    {
+        var errors = Errors("sede: 1\nreplications: 0\nduration: { tick: 7m }\n");
+        Assert.Equal(3, errors.Count);
+        Assert.Equal([1, 2, 3], errors.Select(e => e.Line));
+    }
+
+    [Fact]
+    public void Should_LocateSyntaxErrors_When_YamlIsMalformed()
+    {
+        var e = Assert.Single(Errors("population:\n  size: [1, 2\n"));
+        Assert.Contains("YAML syntax", e.Message, StringComparison.Ordinal);
+        Assert.True(e.Line >= 2);
+    }
+
+    [Fact]
+    public void Should_RejectDuplicateKeys_When_KeyRepeats()
+    {
+        var errors = Errors("seed: 1\nseed: 2\n");
+        Assert.Contains(errors, e => e.Line == 2);
+    }
+
+    [Fact]
+    public void Should_ResolveVariantsOverBaseline_When_VariantsAreGiven()
+    {
+        var doc = Parse("""
+            seed: 5
+            population: { size: 100 }
+            recommender: { weights: { like: 2 } }
+            variants:
+              random-feed:
+                recommender: { policy: random }
+              share-heavy:
+                recommender: { weights: { share: 9 } }
+            """);
+
+        Assert.Equal(["random-feed", "share-heavy"], doc.Variants.Select(v => v.Key));
+        var random = doc.Variants[0].Value;
+        Assert.Equal(FeedPolicyKind.Random, random.Recommender.Policy);
+        Assert.Equal(2, random.Recommender.Weights.Like);
+        Assert.Equal(100, random.Population.Size);
+        var share = doc.Variants[1].Value;
+        Assert.Equal(9, share.Recommender.Weights.Share);
+        Assert.Equal(2, share.Recommender.Weights.Like);
+        Assert.Equal(FeedPolicyKind.Popularity, doc.Scenario.Recommender.Policy);
+    }
+
+    [Fact]
+    public void Should_LocateErrorsInsideVariant_When_VariantIsInvalid()
+    {
+        var errors = Errors("seed: 5\nvariants:\n  bad:\n    recommender: { slate_sise: 4 }\n  worse:\n    seed: 9\n");
+        Assert.Contains(errors, e => e.Line == 4 && e.KeyPath == "recommender.slate_sise" && e.Message.Contains("slate_size", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 6 && e.KeyPath == "variants.worse.seed");
+    }
+
+    [Fact]
+    public void Should_CheckGuardrails_When_GuardrailsAreGiven()
+    {
+        var doc = Parse("guardrails:\n  - { metric: stickiness.retention_d7, max_drop_pct: 1 }\n");
+        Assert.Equal(1.0, Assert.Single(doc.Scenario.Guardrails).MaxDropPct);
+
+        var errors = Errors("guardrails:\n  - { metric: stickiness.retension_d7, max_drop_pct: 1 }\n  - { metric: stickiness.dau_mau }\n");
+        Assert.Contains(errors, e => e.Line == 2 && e.Message.Contains("did you mean 'stickiness.retention_d7'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 3 && e.Message.Contains("exactly one", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Should_RejectNonMapping_When_FileIsEmptyOrAList()
+    {
+        Assert.Single(Errors(""));
+        Assert.Single(Errors("- a\n- b\n"));
+    }
+}
