@@ -53,10 +53,12 @@ public sealed class TimingWheelTests
     }
 
     [Property(MaxTest = 200)]
-    public Property Should_DrainEveryIdExactlyOnceAtItsDueTick_When_ScheduleIsArbitrary(int[] dues)
+    public Property Should_DrainEveryIdExactlyOnceAtItsDueTick_When_ScheduleIsArbitrary(int[] dues, bool far)
     {
-        var wheel = new TimingWheel(dues.Length, log2Slots: 5);
-        var due = dues.Select(d => (long)(Math.Abs(d % 300))).ToArray();
+        // 8-tick revolutions: 64 of them span 512 ticks, so "far" dues up to 3,000 exercise all three levels.
+        var horizon = far ? 3000 : 300;
+        var wheel = new TimingWheel(dues.Length, log2Slots: 3);
+        var due = dues.Select(d => (long)Math.Abs(d % horizon) * (far ? 7 : 1) % horizon).ToArray();
         for (var i = 0; i < due.Length; i++)
         {
             wheel.Schedule(i, due[i]);
@@ -65,7 +67,7 @@ public sealed class TimingWheelTests
         var drainedAt = new long[due.Length];
         Array.Fill(drainedAt, -1);
         var sink = new List<int>();
-        for (var t = 0; t < 300; t++)
+        for (var t = 0; t < horizon; t++)
         {
             sink.Clear();
             wheel.Drain(t, sink);
@@ -81,6 +83,39 @@ public sealed class TimingWheelTests
         }
 
         return drainedAt.SequenceEqual(due).ToProperty();
+    }
+
+    [Fact]
+    public void Should_DrainAtDueTick_When_IdsAreRescheduledWhileRunning()
+    {
+        // Given ids that go back to sleep for 1 to 3,000 ticks each time they wake (all levels)
+        var wheel = new TimingWheel(500, log2Slots: 3);
+        var due = new long[500];
+        var rng = new Random.RandomCursor(1, 2, 3);
+        for (var i = 0; i < due.Length; i++)
+        {
+            due[i] = rng.NextInt(3000);
+            wheel.Schedule(i, due[i]);
+        }
+
+        var sink = new List<int>();
+        var wakes = 0;
+        for (var t = 0L; t < 20_000; t++)
+        {
+            sink.Clear();
+            wheel.Drain(t, sink);
+            foreach (var id in sink)
+            {
+                // Then every wake-up happens exactly at its due tick
+                Assert.Equal(due[id], t);
+                due[id] = t + 1 + rng.NextInt(3000);
+                wheel.Schedule(id, due[id]);
+                wakes++;
+            }
+        }
+
+        Assert.True(wakes > 2000);
+        Assert.Equal(500, wheel.Pending);
     }
 
     [Fact]

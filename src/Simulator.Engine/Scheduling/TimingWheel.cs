@@ -1,10 +1,11 @@
 namespace Simulator.Engine.Scheduling;
 
 /// <summary>
-/// Wake-ups bucketed by tick (a hashed timing wheel, Varghese and Lauck 1987), so that an
-/// entity that is asleep costs nothing per tick: it is touched once when scheduled and once
-/// when due. Entries further away than the wheel's span wait in an overflow list that is
-/// re-examined once per revolution.
+/// Wake-ups bucketed by tick (a hierarchical timing wheel, Varghese and Lauck 1987), so that an
+/// entity that is asleep costs nothing per tick: it is touched when scheduled, at most once more
+/// when its revolution comes round, and once when due. The first level has one bucket per tick
+/// for one revolution; the second level has one bucket per future revolution (64 of them);
+/// entries further out still wait in a list re-examined once every 64 revolutions.
 /// </summary>
 /// <remarks>
 /// Each entity id (0 ≤ id &lt; capacity) is scheduled at most once at a time, which lets every
@@ -16,12 +17,16 @@ public sealed class TimingWheel
 {
     private const int None = -1;
     private const int Unscheduled = -2;
+    private const int Revolutions = 64;
 
     private readonly int[] _head;
     private readonly int[] _tail;
     private readonly int[] _next;
     private readonly long[] _due;
     private readonly int _mask;
+    private readonly int _bits;
+    private readonly int[] _revHead = new int[Revolutions];
+    private readonly int[] _revTail = new int[Revolutions];
     private int _overflowHead = None;
     private int _overflowTail = None;
     private long _now;
@@ -34,6 +39,9 @@ public sealed class TimingWheel
         ArgumentOutOfRangeException.ThrowIfGreaterThan(log2Slots, 24);
         var size = 1 << log2Slots;
         _mask = size - 1;
+        _bits = log2Slots;
+        Array.Fill(_revHead, None);
+        Array.Fill(_revTail, None);
         _head = new int[size];
         _tail = new int[size];
         Array.Fill(_head, None);
@@ -71,15 +79,7 @@ public sealed class TimingWheel
 
         _due[id] = dueTick;
         Pending++;
-        if (dueTick - _now >= Span)
-        {
-            Append(ref _overflowHead, ref _overflowTail, id);
-        }
-        else
-        {
-            var slot = (int)(dueTick & _mask);
-            Append(ref _head[slot], ref _tail[slot], id);
-        }
+        Place(id, dueTick, _now);
     }
 
     /// <summary>
@@ -94,9 +94,9 @@ public sealed class TimingWheel
             throw new InvalidOperationException($"Timing wheel expected tick {_now} but was asked for {tick}.");
         }
 
-        if ((tick & _mask) == 0 && _overflowHead != None)
+        if ((tick & _mask) == 0)
         {
-            PromoteOverflow(tick);
+            StartRevolution(tick);
         }
 
         var slot = (int)(tick & _mask);
@@ -130,27 +130,56 @@ public sealed class TimingWheel
         tail = id;
     }
 
-    // Once per revolution: entries now inside the span move into their slots, in the
-    // order they were scheduled, so drain order stays deterministic.
-    private void PromoteOverflow(long tick)
+    // First level while the due tick is in the current revolution; second level while its
+    // revolution is among the next 64; the far list beyond that.
+    private void Place(int id, long dueTick, long now)
     {
-        var id = _overflowHead;
-        _overflowHead = None;
-        _overflowTail = None;
+        var revolution = dueTick >> _bits;
+        var current = now >> _bits;
+        if (revolution == current)
+        {
+            var slot = (int)(dueTick & _mask);
+            Append(ref _head[slot], ref _tail[slot], id);
+        }
+        else if (revolution - current < Revolutions)
+        {
+            var r = (int)(revolution & (Revolutions - 1));
+            Append(ref _revHead[r], ref _revTail[r], id);
+        }
+        else
+        {
+            Append(ref _overflowHead, ref _overflowTail, id);
+        }
+    }
+
+    // At the first tick of each revolution its second-level bucket moves into the tick buckets
+    // (in scheduling order, so drain order stays deterministic); every 64 revolutions the far
+    // list is sorted back into the levels.
+    private void StartRevolution(long tick)
+    {
+        var revolution = tick >> _bits;
+        if ((revolution & (Revolutions - 1)) == 0 && _overflowHead != None)
+        {
+            var far = _overflowHead;
+            _overflowHead = None;
+            _overflowTail = None;
+            while (far != None)
+            {
+                var next = _next[far];
+                Place(far, _due[far], tick);
+                far = next;
+            }
+        }
+
+        var r = (int)(revolution & (Revolutions - 1));
+        var id = _revHead[r];
+        _revHead[r] = None;
+        _revTail[r] = None;
         while (id != None)
         {
             var next = _next[id];
-            var due = _due[id];
-            if (due - tick < Span)
-            {
-                var slot = (int)(due & _mask);
-                Append(ref _head[slot], ref _tail[slot], id);
-            }
-            else
-            {
-                Append(ref _overflowHead, ref _overflowTail, id);
-            }
-
+            var slot = (int)(_due[id] & _mask);
+            Append(ref _head[slot], ref _tail[slot], id);
             id = next;
         }
     }

@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project tests/Simulator.Benchmarks -- --filter '*'
+BenchmarkSwitcher.FromAssembly(typeof(Simulator.Benchmarks.SleepingUsersBenchmark).Assembly).Run(args);
