@@ -30,6 +30,7 @@ public static class ScenarioResolver
             Content = scenario.Content,
             Behaviour = scenario.Behaviour,
             Recommender = scenario.Recommender,
+            Policies = scenario.Policies,
         };
     }
 }

@@ -44,6 +44,7 @@ internal sealed class ScenarioBinder(string file)
         var copy = Clone(current);
         var props = OptionProperties.Of(type);
         var seen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var failed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (keyNode, valueNode) in node.Children)
         {
             if (keyNode is not YamlScalarNode { Value: { } key })
@@ -73,13 +74,24 @@ internal sealed class ScenarioBinder(string file)
                 CheckAttributes(prop, value, valueNode, keyPath);
                 prop.SetValue(copy, value);
             }
+            else
+            {
+                failed.Add(prop.Name);
+            }
         }
 
         if (copy is IValidatableObject validatable)
         {
             foreach (var result in validatable.Validate(new ValidationContext(copy)))
             {
+                // A rule about a key that already failed to bind (or about the whole record,
+                // when any key failed) would only repeat that error in other words.
                 var member = result.MemberNames.FirstOrDefault();
+                if (member is null ? failed.Count > 0 : failed.Contains(member))
+                {
+                    continue;
+                }
+
                 var at = member is not null && seen.TryGetValue(member, out var n) ? n : node;
                 var keyPath = member is null ? path : Join(path, KeyNames.ToSnake(member));
                 Error(at, keyPath, result.ErrorMessage ?? "invalid value.");

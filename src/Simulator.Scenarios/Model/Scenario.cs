@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using Recommender;
 using Simulator.World.Behaviour;
 using Simulator.World.Content;
+using Simulator.World.Policies;
 using Simulator.World.Population;
 
 namespace Simulator.Scenarios.Model;
@@ -47,6 +48,10 @@ public sealed record Scenario
     /// <summary>The recommender configuration.</summary>
     [Description("The recommender core: policy, value weights, serving parameters.")]
     public RecommenderOptions Recommender { get; init; } = new();
+
+    /// <summary>Platform policies such as daily limits and curfews.</summary>
+    [Description("Platform policies: a list of items, each `daily_limit: {...}` or `curfew: {...}`.")]
+    public List<PolicyOptions> Policies { get; init; } = [];
 
     /// <summary>Guardrails checked by <c>simulator compare</c>.</summary>
     [Description("Limits every variant must respect against the baseline in `simulator compare`.")]

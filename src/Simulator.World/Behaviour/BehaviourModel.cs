@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Recommender.Abstractions;
 using Simulator.Engine.Random;
+using Simulator.World.Content;
 using Simulator.World.Population;
 
 namespace Simulator.World.Behaviour;
@@ -28,26 +29,36 @@ public sealed class BehaviourModel
         _satiationDecayPerSecond = Math.Log(2) / (options.SatiationHalfLifeHours * 3600.0);
     }
 
-    /// <summary>Utility of a video for user <paramref name="u"/> before noise.</summary>
+    /// <summary>
+    /// Utility of a video for user <paramref name="u"/> before noise: topic interest damped by
+    /// satiation, quality, authenticity match, social proof, length mismatch and fatigue.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double Utility(UserTable users, int u, int topic, float length, float quality)
+    public double Utility(UserTable users, int u, in VideoView v)
     {
         var k = users.Topics;
-        var interest = users.Interest[u * k + topic] * k;
-        var sat = users.Satiation[u * k + topic];
-        var satiated = interest * (1 - _o.SatiationPenalty * Math.Min(1.0, sat));
-        var mismatch = Math.Abs(Math.Log(length / users.PreferredLength[u]));
+        var interest = users.Interest[u * k + v.Topic] * k;
+        var sat = users.Satiation[u * k + v.Topic];
+        // Novelty seekers tire of a topic faster (λ scaled 0.5–1.5 by novelty seeking).
+        var lambda = _o.SatiationPenalty * (0.5 + users.NoveltySeeking[u]);
+        var satiated = interest * (1 - Math.Min(1.0, lambda * sat));
+        var mismatch = Math.Abs(Math.Log(v.Length / users.PreferredLength[u]));
+        var social = Math.Tanh((Math.Log(1.0 + v.Likes) - 2.0) / 2.0);
         return _o.InterestWeight * Math.Log(0.25 + satiated)
-            + _o.QualityWeight * (quality - 0.5)
+            + _o.QualityWeight * (v.Quality - 0.5)
+            + _o.AuthenticityWeight * users.AuthenticityPreference[u] * 2 * (v.Authenticity - 0.5)
+            + _o.SocialProofWeight * users.SocialProofSensitivity[u] * social
             - _o.LengthMismatchWeight * mismatch
             - _o.FatigueWeight * users.Fatigue[u];
     }
 
     /// <summary>Plays one video to user <paramref name="u"/> at <paramref name="nowSecond"/> and updates the user's state.</summary>
-    public WatchOutcome Watch(UserTable users, int u, int topic, float length, float quality, long nowSecond, ref RandomCursor rng)
+    public WatchOutcome Watch(UserTable users, int u, in VideoView v, long nowSecond, ref RandomCursor rng)
     {
         DecaySatiation(users, u, nowSecond);
-        var utility = Utility(users, u, topic, length, quality) + _o.UtilityNoise * rng.Logistic();
+        var utility = Utility(users, u, v) + _o.UtilityNoise * rng.Logistic();
+        var length = v.Length;
+        var topic = v.Topic;
 
         float watched;
         var reactions = Reactions.None;
@@ -90,12 +101,12 @@ public sealed class BehaviourModel
         users.Satiation[u * k + topic] += Math.Min(1f, watched / length);
 
         // Session fatigue (KuaiSim's falling "temper", CALIBRATION.md §2): low utility and
-        // repeats of the last topics raise it; delight lowers it.
+        // repeats of the last topics raise it (more for novelty seekers); delight lowers it.
         var recent = users.RecentTopics[u];
         var repeats = ((recent & 0xFF) == topic ? 1 : 0) + (((recent >> 8) & 0xFF) == topic ? 1 : 0);
         var f = users.Fatigue[u] * 0.9f;
         if (utility < -0.5) f += 0.2f;
-        f += 0.06f * repeats;
+        f += 0.06f * (0.5f + users.NoveltySeeking[u]) * repeats;
         if (utility > 1.0) f -= 0.05f;
         users.Fatigue[u] = Math.Clamp(f, 0f, 5f);
         users.RecentTopics[u] = (recent << 8) | (topic & 0xFF);
@@ -104,10 +115,15 @@ public sealed class BehaviourModel
         users.SessionItems[u]++;
         users.SessionUtility[u] += (float)utility;
 
-        var overrun = users.SessionSeconds[u] / users.SessionHabitSeconds[u] - 1.0;
-        var hazard = Sigmoid(_o.QuitBaseLogOdds + _o.QuitFatigueWeight * users.Fatigue[u] + 1.5 * overrun - 0.3 * utility);
-        var quit = rng.Bernoulli(hazard);
+        var quit = rng.Bernoulli(QuitHazard(users, u, utility));
         return new WatchOutcome(watched, reactions, (float)utility, quit);
+    }
+
+    /// <summary>Probability of ending the session after a video with the given utility.</summary>
+    public double QuitHazard(UserTable users, int u, double utility)
+    {
+        var overrun = users.SessionSeconds[u] / users.SessionHabitSeconds[u] - 1.0;
+        return Sigmoid(_o.QuitBaseLogOdds + _o.QuitFatigueWeight * users.Fatigue[u] + 1.5 * overrun - 0.3 * utility);
     }
 
     /// <summary>The reason recorded when a session ends after a quit decision.</summary>

@@ -24,6 +24,16 @@ public sealed record BehaviourOptions
     [Range(0.0, 10.0)]
     public double QualityWeight { get; init; } = 1.0;
 
+    /// <summary>Weight of the authenticity match in utility.</summary>
+    [Description("Weight b4 of authenticity match: authenticity preference × (video authenticity − 0.5), doubled.")]
+    [Range(0.0, 10.0)]
+    public double AuthenticityWeight { get; init; } = 0.8;
+
+    /// <summary>Weight of social proof in utility.</summary>
+    [Description("Weight b5 of social proof: sensitivity × tanh((ln(1 + likes) − 2) / 2).")]
+    [Range(0.0, 10.0)]
+    public double SocialProofWeight { get; init; } = 0.4;
+
     /// <summary>Weight of length mismatch |ln(length / preferred)| in utility.</summary>
     [Description("Weight b6 of the length mismatch |ln(length / preferred length)| in utility.")]
     [Range(0.0, 10.0)]

@@ -50,7 +50,16 @@ public sealed class ReturnModel
                 local += 86_400;
             }
 
-            if (rng.NextDouble() * DiurnalProfile.Max < DiurnalProfile.Intensity[local / 3600])
+            var hour = (int)(local / 3600);
+            var intensity = DiurnalProfile.Intensity[hour];
+            var curfew = users.CurfewStartHour[u];
+            if (curfew >= 0 && Policies.CurfewOptions.Covers(curfew, users.CurfewEndHour[u], hour))
+            {
+                // A curfew removes the session starts it covers, except those that get past it.
+                intensity *= users.CurfewOverrideRate[u];
+            }
+
+            if (rng.NextDouble() * DiurnalProfile.Max < intensity)
             {
                 return (long)t;
             }

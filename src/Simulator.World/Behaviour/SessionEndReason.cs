@@ -11,4 +11,10 @@ public enum SessionEndReason : byte
 
     /// <summary>The feed ran dry (nothing left to serve).</summary>
     EmptyFeed = 2,
+
+    /// <summary>A daily-limit prompt ended it (the user did not override).</summary>
+    Limit = 3,
+
+    /// <summary>A night curfew ended it.</summary>
+    Curfew = 4,
 }

@@ -80,7 +80,8 @@ public sealed class ContentSupply
         var topic = rng.Bernoulli(0.8) ? Creators.Topic[c] : rng.NextInt(_topics);
         var length = (float)Math.Clamp(Creators.MedianLength[c] * Math.Exp(0.5 * rng.Normal()), 3, 600);
         var quality = (float)Math.Clamp(Creators.Quality[c] + 0.1 * rng.Normal(), 0, 1);
-        var id = Videos.Add(topic, length, quality, c);
+        var authenticity = (float)Math.Clamp(Creators.Authenticity[c] + 0.1 * rng.Normal(), 0, 1);
+        var id = Videos.Add(topic, length, quality, authenticity, c);
         var sound = rng.NextInt(Math.Max(16, Creators.Count));
         _recommender!.RegisterVideo(new VideoMetadata(id, c, topic, sound, length, second, Countries.All[Creators.Country[c]].Code));
     }
@@ -119,6 +120,9 @@ public sealed class ContentSupply
             creators.Topic[c] = rng.Categorical(topicCum);
             creators.Country[c] = (byte)rng.Categorical(countryCum);
             creators.Quality[c] = (float)Math.Clamp(0.5 + 0.15 * rng.Normal(), 0.05, 0.95);
+            // Polish reads as less authentic: UGC scored above brand and TV-style ads
+            // (Realeyes 5.2 vs 4.8 vs 3.1, CALIBRATION.md §4), so authenticity falls with quality.
+            creators.Authenticity[c] = (float)Math.Clamp(1.0 - creators.Quality[c] + 0.2 * rng.Normal(), 0.02, 0.98);
             creators.MedianLength[c] = (float)(content.MedianLengthSeconds * Math.Exp(0.7 * rng.Normal()));
             // Log-normal sigma 1.5 puts about 80 % of uploads with the top quarter of creators
             // (Pew: top 25 % make 98 %, CALIBRATION.md §3; heavier tails starve the rest entirely).

@@ -8,6 +8,7 @@ public sealed class CreatorTable
         Count = count;
         Topic = new int[count];
         Quality = new float[count];
+        Authenticity = new float[count];
         MedianLength = new float[count];
         UploadsPerDay = new float[count];
         Country = new byte[count];
@@ -21,6 +22,9 @@ public sealed class CreatorTable
 
     /// <summary>Mean production quality in [0, 1].</summary>
     public float[] Quality { get; }
+
+    /// <summary>How authentic the creator's videos feel, 0–1.</summary>
+    public float[] Authenticity { get; }
 
     /// <summary>Median length of this creator's videos, seconds.</summary>
     public float[] MedianLength { get; }

@@ -7,6 +7,8 @@ public sealed class VideoTable
     private float[] _length;
     private float[] _quality;
     private int[] _creator;
+    private float[] _authenticity;
+    private int[] _likes;
 
     public VideoTable(int capacity)
     {
@@ -15,6 +17,8 @@ public sealed class VideoTable
         _length = new float[capacity];
         _quality = new float[capacity];
         _creator = new int[capacity];
+        _authenticity = new float[capacity];
+        _likes = new int[capacity];
     }
 
     public int Count { get; private set; }
@@ -27,7 +31,19 @@ public sealed class VideoTable
 
     public int Creator(int v) => _creator[v];
 
-    public int Add(int topic, float length, float quality, int creator)
+    /// <summary>How authentic (amateur, unpolished) the video feels, 0–1 (hidden).</summary>
+    public float Authenticity(int v) => _authenticity[v];
+
+    /// <summary>Likes shown on the video: what users see as social proof.</summary>
+    public int Likes(int v) => _likes[v];
+
+    /// <summary>Counts a like (sequential feedback phase only).</summary>
+    public void AddLike(int v) => _likes[v]++;
+
+    /// <summary>What a viewer perceives of video <paramref name="v"/>.</summary>
+    public VideoView View(int v) => new(_topic[v], _length[v], _quality[v], _authenticity[v], _likes[v]);
+
+    public int Add(int topic, float length, float quality, float authenticity, int creator)
     {
         if (Count == _topic.Length)
         {
@@ -36,12 +52,15 @@ public sealed class VideoTable
             Array.Resize(ref _length, n);
             Array.Resize(ref _quality, n);
             Array.Resize(ref _creator, n);
+            Array.Resize(ref _authenticity, n);
+            Array.Resize(ref _likes, n);
         }
 
         _topic[Count] = topic;
         _length[Count] = length;
         _quality[Count] = quality;
         _creator[Count] = creator;
+        _authenticity[Count] = authenticity;
         return Count++;
     }
 }

@@ -1,6 +1,7 @@
 using Recommender.Abstractions;
 using Simulator.Engine.Random;
 using Simulator.World.Behaviour;
+using Simulator.World.Policies;
 
 namespace Simulator.World.Population;
 
@@ -11,7 +12,7 @@ namespace Simulator.World.Population;
 /// </summary>
 public static class PopulationBuilder
 {
-    public static UserTable Build(PopulationOptions population, BehaviourOptions behaviour, ulong seed, int feedCapacity)
+    public static UserTable Build(PopulationOptions population, BehaviourOptions behaviour, ulong seed, int feedCapacity, IReadOnlyList<PolicyOptions>? policies = null)
     {
         ArgumentNullException.ThrowIfNull(population);
         ArgumentNullException.ThrowIfNull(behaviour);
@@ -20,7 +21,9 @@ public static class PopulationBuilder
         var genCum = Cumulative(population.Generations, Generations.Keys);
         var countryCum = Cumulative(population.Countries, Countries.Codes);
         var deviceCum = Cumulative(population.Devices, Devices.Keys);
-        var topicPrior = TopicPrior(k);
+        var genderCum = Cumulative(population.Genders, Genders.Keys);
+        var segmentPriors = SegmentPriors(k);
+        var traits = population.Traits;
         Span<double> alpha = stackalloc double[k];
         for (var u = 0; u < users.Count; u++)
         {
@@ -29,14 +32,24 @@ public static class PopulationBuilder
             var (min, max) = Generations.AgeRange(gen);
             var age = min + rng.NextInt(max - min + 1);
             var country = rng.Categorical(countryCum);
+            var gender = rng.Categorical(genderCum);
             users.Generation[u] = gen;
             users.Age[u] = (byte)age;
+            users.Gender[u] = (byte)gender;
             users.Country[u] = (byte)country;
             users.UtcOffsetMinutes[u] = (short)Countries.All[country].UtcOffsetMinutes;
             users.Device[u] = (DeviceKind)rng.Categorical(deviceCum);
             users.IsTeen[u] = age < 18;
+            users.IsPoster[u] = rng.Bernoulli(population.PosterShare);
+            users.NoveltySeeking[u] = (float)Beta(ref rng, traits.NoveltySeeking);
+            users.AuthenticityPreference[u] = (float)Beta(ref rng, traits.AuthenticityPreference);
+            users.SocialProofSensitivity[u] = (float)Beta(ref rng, traits.SocialProofSensitivity);
+            users.AdTolerance[u] = (float)Beta(ref rng, traits.AdTolerance);
+            users.PurchasePropensity[u] = (float)Beta(ref rng, traits.PurchasePropensity);
 
-            // θ ~ Dirichlet(c·prior): concentration 0.3·K keeps most users on a few topics.
+            // θ ~ Dirichlet(c·prior of the user's generation × gender segment): concentration
+            // 0.3·K keeps most users on a few topics.
+            var topicPrior = segmentPriors[(int)gen * Genders.Keys.Length + gender];
             var concentration = 0.3 * k;
             for (var t = 0; t < k; t++)
             {
@@ -59,9 +72,77 @@ public static class PopulationBuilder
             users.SessionHabitSeconds[u] = (float)(480 * Math.Exp(0.5 * rng.Normal()));
             users.Habit[u] = (float)rng.Uniform(0.4, 0.9);
             users.RecentTopics[u] = -1;
+            ApplyPolicies(users, u, policies);
         }
 
         return users;
+    }
+
+    /// <summary>The first daily limit and the first curfew whose age range holds the user apply.</summary>
+    private static void ApplyPolicies(UserTable users, int u, IReadOnlyList<PolicyOptions>? policies)
+    {
+        if (policies is null)
+        {
+            return;
+        }
+
+        var age = users.Age[u];
+        foreach (var p in policies)
+        {
+            if (p.DailyLimit is { } limit && users.DailyLimitSeconds[u] == 0 && AgeRange.Contains(limit.Ages, age))
+            {
+                users.DailyLimitSeconds[u] = limit.Minutes * 60;
+                users.LimitOverrideRate[u] = (float)limit.OverrideRate;
+            }
+
+            if (p.Curfew is { } curfew && users.CurfewStartHour[u] < 0 && AgeRange.Contains(curfew.Ages, age))
+            {
+                users.CurfewStartHour[u] = (sbyte)curfew.StartHour;
+                users.CurfewEndHour[u] = (sbyte)curfew.EndHour;
+                users.CurfewOverrideRate[u] = (float)curfew.OverrideRate;
+            }
+        }
+    }
+
+    /// <summary>Beta draw with the given mean and concentration 4 (via two gamma draws).</summary>
+    private static double Beta(ref RandomCursor rng, double mean)
+    {
+        const double concentration = 4;
+        var a = rng.Gamma(mean * concentration);
+        var b = rng.Gamma((1 - mean) * concentration);
+        return a / (a + b);
+    }
+
+    /// <summary>
+    /// Topic priors per generation × gender segment: the platform-wide prior tilted by a fixed
+    /// log-normal factor per (segment, topic) (sd 0.7; not published, a modelling choice). The
+    /// tilt is keyed by a constant, not the run seed, so segments keep their tastes across runs.
+    /// </summary>
+    public static double[][] SegmentPriors(int k)
+    {
+        var global = TopicPrior(k);
+        var segments = Generations.Keys.Length * Genders.Keys.Length;
+        var priors = new double[segments][];
+        for (var s = 0; s < segments; s++)
+        {
+            var p = new double[k];
+            double sum = 0;
+            var rng = new RandomCursor(0x5E6_0000UL, (ulong)s, 0);
+            for (var t = 0; t < k; t++)
+            {
+                p[t] = global[t] * Math.Exp(0.7 * rng.Normal());
+                sum += p[t];
+            }
+
+            for (var t = 0; t < k; t++)
+            {
+                p[t] /= sum;
+            }
+
+            priors[s] = p;
+        }
+
+        return priors;
     }
 
     /// <summary>Median preferred length (s) and log-sd per generation, solved so that P(pref &lt; 240 s) matches the seed shares.</summary>

@@ -37,6 +37,24 @@ public sealed record PopulationOptions
         ["PH"] = 0.113,
     };
 
+    /// <summary>Gender shares. Default from TikTok's global audience, Feb 2025 (CALIBRATION.md §3, Statista: men 18–34 37.3 % vs women 28.7 % of users).</summary>
+    [Description("Share of users by gender (female, male); must sum to 1.")]
+    [Shares(typeof(Population.Genders), nameof(Population.Genders.Keys))]
+    public Dictionary<string, double> Genders { get; init; } = new()
+    {
+        ["female"] = 0.435,
+        ["male"] = 0.565,
+    };
+
+    /// <summary>Share of users who ever post. Pew (CALIBRATION.md §3): about half of adult users never post.</summary>
+    [Description("Share of users who also post videos (Pew: about half of adult users never post).")]
+    [Range(0.0, 1.0)]
+    public double PosterShare { get; init; } = 0.5;
+
+    /// <summary>Hidden trait means.</summary>
+    [Description("Means of the hidden traits drawn per user.")]
+    public TraitOptions Traits { get; init; } = new();
+
     /// <summary>Device shares. Default: global Android ≈ 70 % (CALIBRATION.md §3, StatCounter), split evenly high/low (a guess).</summary>
     [Description("Share of users on each device class (ios, android_high, android_low); must sum to 1.")]
     [Shares(typeof(Population.Devices), nameof(Population.Devices.Keys))]

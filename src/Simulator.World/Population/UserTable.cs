@@ -15,6 +15,33 @@ public sealed class UserTable
         Topics = topics;
         FeedCapacity = feedCapacity;
         Generation = new Generation[count];
+        Gender = new byte[count];
+        IsPoster = new bool[count];
+        NoveltySeeking = new float[count];
+        AuthenticityPreference = new float[count];
+        SocialProofSensitivity = new float[count];
+        AdTolerance = new float[count];
+        PurchasePropensity = new float[count];
+        DailyLimitSeconds = new int[count];
+        LimitOverrideRate = new float[count];
+        CurfewStartHour = new sbyte[count];
+        CurfewEndHour = new sbyte[count];
+        CurfewOverrideRate = new float[count];
+        LocalDay = new int[count];
+        WatchSecondsToday = new float[count];
+        LimitOverriddenDay = new int[count];
+        CurfewOverriddenDay = new int[count];
+        TotalWatchMs = new long[count];
+        TotalSessions = new int[count];
+        TotalImpressions = new int[count];
+        TotalCompletions = new int[count];
+        TotalFatigueExits = new int[count];
+        TotalRepeatImpressions = new int[count];
+        ActiveDayCount = new short[count];
+        Array.Fill(CurfewStartHour, (sbyte)-1);
+        Array.Fill(LimitOverriddenDay, int.MinValue);
+        Array.Fill(CurfewOverriddenDay, int.MinValue);
+        Array.Fill(LocalDay, int.MinValue);
         Age = new byte[count];
         Country = new byte[count];
         Device = new DeviceKind[count];
@@ -56,6 +83,61 @@ public sealed class UserTable
     public Generation[] Generation { get; }
 
     public byte[] Age { get; }
+
+    /// <summary>Index into <see cref="Genders.Keys"/>.</summary>
+    public byte[] Gender { get; }
+
+    /// <summary>Also posts videos (CALIBRATION.md §3: about half never post).</summary>
+    public bool[] IsPoster { get; }
+
+    /// <summary>Hidden traits in [0, 1].</summary>
+    public float[] NoveltySeeking { get; }
+
+    public float[] AuthenticityPreference { get; }
+
+    public float[] SocialProofSensitivity { get; }
+
+    public float[] AdTolerance { get; }
+
+    public float[] PurchasePropensity { get; }
+
+    // Platform policies that apply to this user (resolved once from age and the scenario).
+
+    /// <summary>Daily watch limit in seconds; 0 when none applies.</summary>
+    public int[] DailyLimitSeconds { get; }
+
+    public float[] LimitOverrideRate { get; }
+
+    /// <summary>Local curfew start hour; -1 when none applies.</summary>
+    public sbyte[] CurfewStartHour { get; }
+
+    public sbyte[] CurfewEndHour { get; }
+
+    public float[] CurfewOverrideRate { get; }
+
+    // Per-local-day policy state.
+    public int[] LocalDay { get; }
+
+    public float[] WatchSecondsToday { get; }
+
+    public int[] LimitOverriddenDay { get; }
+
+    public int[] CurfewOverriddenDay { get; }
+
+    // Lifetime counters, aggregated into segments at the end of a run.
+    public long[] TotalWatchMs { get; }
+
+    public int[] TotalSessions { get; }
+
+    public int[] TotalImpressions { get; }
+
+    public int[] TotalCompletions { get; }
+
+    public int[] TotalFatigueExits { get; }
+
+    public int[] TotalRepeatImpressions { get; }
+
+    public short[] ActiveDayCount { get; }
 
     public byte[] Country { get; }
 

@@ -3,7 +3,7 @@ namespace Simulator.World.Simulation;
 /// <summary>Raw counts of one simulated day (UTC), from which the reported metrics are derived.</summary>
 /// <remarks>A plain mutable struct of fields on purpose: chunks accumulate into it by reference on the hot path.</remarks>
 #pragma warning disable CA1051 // Visible fields: see remarks.
-public struct DailyTotals
+public struct DailyTotals : IEquatable<DailyTotals>
 {
     public int Day;
     public int Dau;
@@ -15,6 +15,10 @@ public struct DailyTotals
     public long EndedSessionMs;
     public long FatigueExits;
     public long EmptyFeedExits;
+    public long LimitExits;
+    public long CurfewExits;
+    public long LimitPrompts;
+    public long LimitOverrides;
     public long Impressions;
     /// <summary>Watch time, milliseconds (integers keep sums independent of chunking).</summary>
     public long WatchMs;
@@ -27,7 +31,42 @@ public struct DailyTotals
     public long RepeatTopicImpressions;
     public long Uploads;
 
+    /// <summary>Impressions per length bucket (see <see cref="LengthBuckets"/>).</summary>
+    public LengthBuckets ImpressionsByLength;
+
+    /// <summary>Completed views per length bucket.</summary>
+    public LengthBuckets CompletionsByLength;
+
+    public void CountCompletion(float lengthSeconds, bool completed)
+    {
+        var b = LengthBuckets.BucketOf(lengthSeconds);
+        ImpressionsByLength[b]++;
+        if (completed)
+        {
+            CompletionsByLength[b]++;
+        }
+    }
+
     /// <summary>Adds a chunk's counts (all but the day-level user counts).</summary>
+    /// <summary>Bytewise equality: every field is an unmanaged count, so equal bytes mean equal totals.</summary>
+    public readonly bool Equals(DailyTotals other) => AsBytes(in this).SequenceEqual(AsBytes(in other));
+
+    public override readonly bool Equals(object? obj) => obj is DailyTotals other && Equals(other);
+
+    public override readonly int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.AddBytes(AsBytes(in this));
+        return hash.ToHashCode();
+    }
+
+    public static bool operator ==(DailyTotals left, DailyTotals right) => left.Equals(right);
+
+    public static bool operator !=(DailyTotals left, DailyTotals right) => !left.Equals(right);
+
+    private static ReadOnlySpan<byte> AsBytes(in DailyTotals t) =>
+        System.Runtime.InteropServices.MemoryMarshal.AsBytes(new ReadOnlySpan<DailyTotals>(in t));
+
     /// <summary>Watch time in minutes.</summary>
     public readonly double WatchMinutes => WatchMs / 60_000.0;
 
@@ -40,6 +79,10 @@ public struct DailyTotals
         EndedSessionMs += o.EndedSessionMs;
         FatigueExits += o.FatigueExits;
         EmptyFeedExits += o.EmptyFeedExits;
+        LimitExits += o.LimitExits;
+        CurfewExits += o.CurfewExits;
+        LimitPrompts += o.LimitPrompts;
+        LimitOverrides += o.LimitOverrides;
         Impressions += o.Impressions;
         WatchMs += o.WatchMs;
         Completions += o.Completions;
@@ -49,6 +92,11 @@ public struct DailyTotals
         Follows += o.Follows;
         NotInterested += o.NotInterested;
         RepeatTopicImpressions += o.RepeatTopicImpressions;
+        for (var i = 0; i < LengthBuckets.Count; i++)
+        {
+            ImpressionsByLength[i] += o.ImpressionsByLength[i];
+            CompletionsByLength[i] += o.CompletionsByLength[i];
+        }
     }
 }
 #pragma warning restore CA1051

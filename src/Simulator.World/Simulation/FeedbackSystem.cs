@@ -24,6 +24,10 @@ internal sealed class FeedbackSystem(WorldState world) : ISimSystem
             for (var i = 0; i < impressions.Length; i++)
             {
                 world.Recommender.Record(impressions[i]);
+                if ((impressions[i].Reactions & Recommender.Abstractions.Reactions.Liked) != 0)
+                {
+                    world.Content.Videos.AddLike(impressions[i].VideoId);
+                }
             }
 
             world.Today.Add(output.Totals);

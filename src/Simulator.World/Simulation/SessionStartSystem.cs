@@ -36,9 +36,11 @@ internal sealed class SessionStartSystem(WorldState world) : ISimSystem
             users.FeedLen[u] = 0;
             users.RecentTopics[u] = -1;
             world.Today.SessionsStarted++;
+            users.TotalSessions[u]++;
             if (users.LastActiveDay[u] != day)
             {
                 users.LastActiveDay[u] = day;
+                users.ActiveDayCount[u]++;
                 world.Today.Dau++;
                 if (users.FirstActiveDay[u] < 0)
                 {

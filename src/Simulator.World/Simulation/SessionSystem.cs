@@ -4,6 +4,7 @@ using Simulator.Engine.Parallel;
 using Simulator.Engine.Random;
 using Simulator.Engine.Time;
 using Simulator.World.Behaviour;
+using Simulator.World.Policies;
 
 namespace Simulator.World.Simulation;
 
@@ -78,25 +79,47 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
             }
 
             var v = feed[users.FeedPos[u]++];
-            var topic = videos.Topic(v);
+            var view = videos.View(v);
             var recent = users.RecentTopics[u];
-            if ((recent & 0xFF) == topic || ((recent >> 8) & 0xFF) == topic)
+            if ((recent & 0xFF) == view.Topic || ((recent >> 8) & 0xFF) == view.Topic)
             {
                 totals.RepeatTopicImpressions++;
+                users.TotalRepeatImpressions[u]++;
             }
 
-            var outcome = world.Behaviour.Watch(users, u, topic, videos.Length(v), videos.Quality(v), now, ref rng);
+            var outcome = world.Behaviour.Watch(users, u, view, now, ref rng);
             budget -= outcome.WatchSeconds;
             output.AddImpression(new ImpressionFeedback(u, v, now + (long)outcome.WatchSeconds, outcome.WatchSeconds, outcome.Reactions));
+            var ms = (long)(outcome.WatchSeconds * 1000f);
             totals.Impressions++;
-            totals.WatchMs += (long)(outcome.WatchSeconds * 1000f);
+            totals.WatchMs += ms;
+            users.TotalImpressions[u]++;
+            users.TotalWatchMs[u] += ms;
             var r = outcome.Reactions;
-            if ((r & Reactions.Finished) != 0) totals.Completions++;
+            if ((r & Reactions.Finished) != 0)
+            {
+                totals.Completions++;
+                users.TotalCompletions[u]++;
+                totals.CountCompletion(view.Length, true);
+            }
+            else
+            {
+                totals.CountCompletion(view.Length, false);
+            }
+
             if ((r & Reactions.Liked) != 0) totals.Likes++;
             if ((r & Reactions.Commented) != 0) totals.Comments++;
             if ((r & Reactions.Shared) != 0) totals.Shares++;
             if ((r & Reactions.Followed) != 0) totals.Follows++;
             if ((r & Reactions.NotInterested) != 0) totals.NotInterested++;
+            if (PolicyGate.ShouldEnd(users, u, now + (long)outcome.WatchSeconds, outcome.WatchSeconds, ref rng, ref totals, out var policyReason))
+            {
+                ended = true;
+                reason = policyReason;
+                now += (long)outcome.WatchSeconds;
+                break;
+            }
+
             if (outcome.Quit)
             {
                 ended = true;
@@ -121,8 +144,25 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
         ref var totals = ref output.Totals;
         totals.SessionsEnded++;
         totals.EndedSessionMs += (long)(users.SessionSeconds[u] * 1000f);
-        if (reason == SessionEndReason.Fatigue) totals.FatigueExits++;
-        if (reason == SessionEndReason.EmptyFeed) totals.EmptyFeedExits++;
+        switch (reason)
+        {
+            case SessionEndReason.Fatigue:
+                totals.FatigueExits++;
+                users.TotalFatigueExits[u]++;
+                break;
+            case SessionEndReason.EmptyFeed:
+                totals.EmptyFeedExits++;
+                break;
+            case SessionEndReason.Limit:
+                totals.LimitExits++;
+                break;
+            case SessionEndReason.Curfew:
+                totals.CurfewExits++;
+                break;
+            default:
+                break;
+        }
+
         ReturnModel.UpdateHabit(users, u);
         var rng = new RandomCursor(world.Settings.Seed, (ulong)u, StreamIds.Return, users.ReturnDraws[u]);
         var next = world.Return.NextStart(users, u, now, ref rng);

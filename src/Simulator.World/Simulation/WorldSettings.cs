@@ -1,6 +1,7 @@
 using Recommender;
 using Simulator.World.Behaviour;
 using Simulator.World.Content;
+using Simulator.World.Policies;
 using Simulator.World.Population;
 
 namespace Simulator.World.Simulation;
@@ -26,6 +27,8 @@ public sealed record WorldSettings
     public BehaviourOptions Behaviour { get; init; } = new();
 
     public RecommenderOptions Recommender { get; init; } = new();
+
+    public IReadOnlyList<PolicyOptions> Policies { get; init; } = [];
 
     public long EndTick => (long)Days * 86_400 / TickSeconds;
 }
