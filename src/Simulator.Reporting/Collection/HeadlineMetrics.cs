@@ -23,7 +23,9 @@ public static class HeadlineMetrics
         }
 
         double dau = 0, watch = 0, sessions = 0, ended = 0, endedMinutes = 0, impressions = 0;
-        double completions = 0, likes = 0, shares = 0, fatigueExits = 0, repeats = 0;
+        double completions = 0, likes = 0, shares = 0, fatigueExits = 0, repeats = 0, limitExits = 0, curfewExits = 0;
+        var byLength = new LengthBuckets();
+        var completedByLength = new LengthBuckets();
         foreach (var d in days)
         {
             dau += d.Dau;
@@ -37,6 +39,13 @@ public static class HeadlineMetrics
             shares += d.Shares;
             fatigueExits += d.FatigueExits;
             repeats += d.RepeatTopicImpressions;
+            limitExits += d.LimitExits;
+            curfewExits += d.CurfewExits;
+            for (var b = 0; b < LengthBuckets.Count; b++)
+            {
+                byLength[b] += d.ImpressionsByLength[b];
+                completedByLength[b] += d.CompletionsByLength[b];
+            }
         }
 
         // DAU/MAU over the final week. Before day 30 the MAU window is truncated at the start
@@ -74,6 +83,13 @@ public static class HeadlineMetrics
         Put(m, "engagement.completion_rate", Safe(completions, impressions));
         Put(m, "engagement.like_rate", Safe(likes, impressions));
         Put(m, "engagement.share_rate", Safe(shares, impressions));
+        for (var b = 0; b < LengthBuckets.Count; b++)
+        {
+            Put(m, $"engagement.completion_{LengthBuckets.NominalSeconds[b]}s", Safe(completedByLength[b], byLength[b]));
+        }
+
+        Put(m, "policy.limit_exit_share", Safe(limitExits, ended));
+        Put(m, "policy.curfew_exit_share", Safe(curfewExits, ended));
         return m;
     }
 

@@ -39,6 +39,7 @@ public static class ResultWriter
         {
             File.WriteAllText(Path.Combine(temp, "summary.json"), SummaryJson(run));
             WriteDaily(Path.Combine(temp, "daily.csv"), run);
+            WriteSegments(Path.Combine(temp, "segments.csv"), run);
             File.WriteAllText(Path.Combine(temp, "manifest.json"), ManifestJson(document, run, info));
             File.WriteAllText(Path.Combine(temp, "scenario.yaml"), document.Text);
             Replace(temp, final);
@@ -100,7 +101,7 @@ public static class ResultWriter
         [
             "replication", "day", "dau", "mau", "dau_mau", "new_users", "sessions", "sessions_per_dau",
             "minutes", "minutes_per_dau", "session_minutes", "impressions", "completion_rate", "like_rate",
-            "fatigue_exit_share", "repeat_topic_share", "uploads",
+            "fatigue_exit_share", "repeat_topic_share", "uploads", "limit_prompts", "limit_exits", "curfew_exits",
         ];
         foreach (var h in header)
         {
@@ -129,10 +130,54 @@ public static class ResultWriter
                 csv.WriteField(Ratio(d.FatigueExits, d.SessionsEnded));
                 csv.WriteField(Ratio(d.RepeatTopicImpressions, d.Impressions));
                 csv.WriteField(d.Uploads);
+                csv.WriteField(d.LimitPrompts);
+                csv.WriteField(d.LimitExits);
+                csv.WriteField(d.CurfewExits);
                 csv.NextRecord();
             }
         }
     }
+
+    private static void WriteSegments(string path, RunResult run)
+    {
+        using var writer = new StreamWriter(path);
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        string[] header =
+        [
+            "replication", "dimension", "segment", "users", "ever_active", "daily_active_share", "minutes_per_dau",
+            "sessions_per_dau", "minutes_per_session", "retention_d1", "retention_d7", "completion_rate",
+            "repeat_topic_share", "fatigue_exit_share",
+        ];
+        foreach (var h in header)
+        {
+            csv.WriteField(h);
+        }
+
+        csv.NextRecord();
+        foreach (var rep in run.Replications)
+        {
+            foreach (var s in rep.Segments)
+            {
+                csv.WriteField(rep.Index);
+                csv.WriteField(s.Dimension);
+                csv.WriteField(s.Segment);
+                csv.WriteField(s.Users);
+                csv.WriteField(s.EverActive);
+                csv.WriteField(Opt(s.DailyActiveShare));
+                csv.WriteField(Opt(s.MinutesPerDau));
+                csv.WriteField(Opt(s.SessionsPerDau));
+                csv.WriteField(Opt(s.MinutesPerSession));
+                csv.WriteField(Opt(s.RetentionD1));
+                csv.WriteField(Opt(s.RetentionD7));
+                csv.WriteField(Opt(s.CompletionRate));
+                csv.WriteField(Opt(s.RepeatTopicShare));
+                csv.WriteField(Opt(s.FatigueExitShare));
+                csv.NextRecord();
+            }
+        }
+    }
+
+    private static string Opt(double v) => double.IsFinite(v) ? Num(v) : "";
 
     private static string ManifestJson(ScenarioDocument document, RunResult run, ManifestInfo info)
     {

@@ -1,3 +1,4 @@
+using Simulator.Reporting.Collection;
 using Simulator.World.Simulation;
 
 namespace Simulator.Reporting.Running;
@@ -14,6 +15,9 @@ public sealed record ReplicationResult
     public required IReadOnlyList<DailyTotals> Days { get; init; }
 
     public required SortedDictionary<string, double> Metrics { get; init; }
+
+    /// <summary>Per-segment stickiness and fatigue.</summary>
+    public required IReadOnlyList<SegmentRow> Segments { get; init; }
 
     public required long Impressions { get; init; }
 

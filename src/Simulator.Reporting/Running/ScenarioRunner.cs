@@ -72,6 +72,7 @@ public static class ScenarioRunner
             Users = settings.Population.Size,
             Days = collector.Days.ToList(),
             Metrics = metrics,
+            Segments = SegmentMetrics.Compute(world.Users, collector.Days.Count),
             Impressions = world.TotalImpressions,
             Complete = complete,
             WallSeconds = clock.Elapsed.TotalSeconds,

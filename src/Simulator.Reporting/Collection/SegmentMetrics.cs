@@ -1,0 +1,106 @@
+using Recommender.Abstractions;
+using Simulator.World.Population;
+
+namespace Simulator.Reporting.Collection;
+
+/// <summary>
+/// Aggregates the users' lifetime counters by generation, gender, country, device and
+/// teen/adult account at the end of a run: no per-tick cost.
+/// </summary>
+public static class SegmentMetrics
+{
+    private static readonly string[] DeviceNames = ["ios", "android_high", "android_low"];
+
+    public static List<SegmentRow> Compute(UserTable users, int completeDays)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        var rows = new List<SegmentRow>();
+        Add(rows, users, completeDays, "generation", Generations.Keys, u => (int)users.Generation[u]);
+        Add(rows, users, completeDays, "gender", Genders.Keys, u => users.Gender[u]);
+        Add(rows, users, completeDays, "country", Countries.Codes, u => users.Country[u]);
+        Add(rows, users, completeDays, "device", DeviceNames, u => users.Device[u] switch
+        {
+            DeviceKind.Ios => 0,
+            DeviceKind.AndroidHigh => 1,
+            _ => 2,
+        });
+        Add(rows, users, completeDays, "account", ["teen", "adult"], u => users.IsTeen[u] ? 0 : 1);
+        return rows;
+    }
+
+    private static void Add(List<SegmentRow> rows, UserTable users, int completeDays, string dimension, string[] names, Func<int, int> segmentOf)
+    {
+        var n = names.Length;
+        var count = new int[n];
+        var active = new int[n];
+        var activeDays = new long[n];
+        var watchMs = new long[n];
+        var sessions = new long[n];
+        var impressions = new long[n];
+        var completions = new long[n];
+        var repeats = new long[n];
+        var fatigue = new long[n];
+        var d1Cohort = new long[n];
+        var d1Back = new long[n];
+        var d7Cohort = new long[n];
+        var d7Back = new long[n];
+        for (var u = 0; u < users.Count; u++)
+        {
+            var s = segmentOf(u);
+            count[s]++;
+            var first = users.FirstActiveDay[u];
+            if (first < 0)
+            {
+                continue;
+            }
+
+            active[s]++;
+            activeDays[s] += users.ActiveDayCount[u];
+            watchMs[s] += users.TotalWatchMs[u];
+            sessions[s] += users.TotalSessions[u];
+            impressions[s] += users.TotalImpressions[u];
+            completions[s] += users.TotalCompletions[u];
+            repeats[s] += users.TotalRepeatImpressions[u];
+            fatigue[s] += users.TotalFatigueExits[u];
+            var bits = users.ActiveDays[u];
+            if (first + 1 < completeDays)
+            {
+                d1Cohort[s]++;
+                d1Back[s] += (long)((bits >> 1) & 1);
+            }
+
+            if (first + 7 < completeDays)
+            {
+                d7Cohort[s]++;
+                d7Back[s] += (long)((bits >> 7) & 1);
+            }
+        }
+
+        for (var s = 0; s < n; s++)
+        {
+            if (count[s] == 0)
+            {
+                continue;
+            }
+
+            rows.Add(new SegmentRow
+            {
+                Dimension = dimension,
+                Segment = names[s],
+                Users = count[s],
+                EverActive = active[s],
+                DailyActiveShare = completeDays > 0 ? (double)activeDays[s] / ((double)count[s] * completeDays) : double.NaN,
+                MinutesPerDau = Ratio(watchMs[s] / 60_000.0, activeDays[s]),
+                SessionsPerDau = Ratio(sessions[s], activeDays[s]),
+                MinutesPerSession = Ratio(watchMs[s] / 60_000.0, sessions[s]),
+                RetentionD1 = Ratio(d1Back[s], d1Cohort[s]),
+                RetentionD7 = Ratio(d7Back[s], d7Cohort[s]),
+                CompletionRate = Ratio(completions[s], impressions[s]),
+                RepeatTopicShare = Ratio(repeats[s], impressions[s]),
+                FatigueExitShare = Ratio(fatigue[s], sessions[s]),
+            });
+        }
+    }
+
+    private static double Ratio(double num, double den) => den > 0 ? num / den : double.NaN;
+}
