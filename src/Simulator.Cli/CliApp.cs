@@ -15,6 +15,8 @@ internal static class CliApp
             RunCommand.Create(stdout, stderr),
             ValidateCommand.Create(stdout, stderr),
             SchemaCommand.Create(stdout),
+            PersonasCommand.Create(stdout, stderr),
+            CalibrateCommand.Create(stdout, stderr),
         };
         return root;
     }

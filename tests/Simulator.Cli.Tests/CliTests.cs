@@ -121,4 +121,33 @@ public sealed class CliTests : IDisposable
         Assert.Contains("2 invalid input", output, StringComparison.Ordinal);
         Assert.Contains("validate", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Should_PrintPersonasAndRealisedShares_When_PersonasIsRequested()
+    {
+        var file = Write("tiny.yaml", Tiny);
+
+        var (code, output, _) = await Run("personas", file, "--sample", "5");
+
+        Assert.Equal(0, code);
+        Assert.Contains("Sample personas", output, StringComparison.Ordinal);
+        Assert.Contains("Realised shares over 400 users", output, StringComparison.Ordinal);
+        Assert.Contains("gen_z", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_WriteCalibrationTable_When_CalibrateRuns()
+    {
+        var file = Write("tiny.yaml", "name: tiny\nreplications: 2\nduration: { days: 8 }\npopulation: { size: 300 }\n");
+        var report = Path.Combine(_dir, "cal", "calibration.md");
+
+        var (code, _, _) = await Run("calibrate", file, "--out", Path.Combine(_dir, "res"), "--report", report, "--threads", "1");
+
+        Assert.Equal(0, code);
+        var text = File.ReadAllText(report);
+        Assert.Contains("| `stickiness.dau_mau` | 0.3–0.5 |", text, StringComparison.Ordinal);
+        Assert.Contains("engagement.completion_7s", text, StringComparison.Ordinal);
+        Assert.Contains("gen_z", text, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_dir, "res", "tiny", "segments.csv")));
+    }
 }

@@ -165,4 +165,33 @@ public sealed class LoaderTests
         Assert.Single(Errors(""));
         Assert.Single(Errors("- a\n- b\n"));
     }
+
+    [Fact]
+    public void Should_ReportInvertedAgesAndNegativeLimits_When_PoliciesAreInvalid()
+    {
+        var errors = Errors("policies:\n  - daily_limit: { minutes: -5, ages: [17, 13] }\n  - curfew: { start_hour: 25 }\n  - { }\n");
+
+        Assert.Contains(errors, e => e.KeyPath == "policies[0].daily_limit.minutes" && e.Line == 2 && e.Message.Contains("between 1 and 1440", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.KeyPath == "policies[0].daily_limit.ages" && e.Message.Contains("inverted", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.KeyPath == "policies[1].curfew.start_hour" && e.Line == 3);
+        Assert.Contains(errors, e => e.KeyPath == "policies[2]" && e.Message.Contains("exactly one", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Should_BindPolicies_When_TheyAreValid()
+    {
+        var doc = Parse("policies:\n  - daily_limit: { minutes: 40, ages: [13, 13] }\n  - curfew: { start_hour: 22, end_hour: 6 }\n");
+        Assert.Equal(40, doc.Scenario.Policies[0].DailyLimit!.Minutes);
+        Assert.Equal([13, 13], doc.Scenario.Policies[0].DailyLimit!.Ages);
+        Assert.Equal(0.3, doc.Scenario.Policies[0].DailyLimit!.OverrideRate);
+        Assert.Equal(22, doc.Scenario.Policies[1].Curfew!.StartHour);
+    }
+
+    [Fact]
+    public void Should_RejectUnknownDeviceAndNegativeShare_When_PopulationIsInvalid()
+    {
+        var errors = Errors("population:\n  devices: { ios: 1.2, android_high: -0.2, windows: 0 }\n");
+        Assert.Contains(errors, e => e.KeyPath == "population.devices.windows");
+        Assert.Contains(errors, e => e.KeyPath == "population.devices.android_high" && e.Message.Contains("between 0 and 1", StringComparison.Ordinal));
+    }
 }

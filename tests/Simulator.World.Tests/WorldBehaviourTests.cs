@@ -31,12 +31,12 @@ public sealed class WorldBehaviourTests
         var d1 = world.Retention(1, 2);
         Assert.InRange(d1, 0.0, 1.0);
 
-        // Cross-check against a direct count over the users' bitmaps
+        // Cross-check against a direct count over the install cohorts' bitmaps
         var users = world.Users;
         long cohort = 0, back = 0;
         for (var u = 0; u < users.Count; u++)
         {
-            if (users.FirstActiveDay[u] is >= 0 and <= 1)
+            if (users.InstallSecond[u] >= 0 && users.FirstActiveDay[u] is >= 0 and <= 1)
             {
                 cohort++;
                 back += (int)((users.ActiveDays[u] >> 1) & 1);

@@ -62,7 +62,7 @@ internal static class RunCommand
         return command;
     }
 
-    private static async Task RunHostedAsync(RunRequest request, CancellationToken token)
+    internal static async Task RunHostedAsync(RunRequest request, CancellationToken token)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();

@@ -67,17 +67,22 @@ public sealed record BehaviourOptions
     /// <summary>Log-odds added per unit of session fatigue to the quit hazard.</summary>
     [Description("Log-odds added to the quit hazard per unit of session fatigue.")]
     [Range(0.0, 10.0)]
-    public double QuitFatigueWeight { get; init; } = 0.8;
+    public double QuitFatigueWeight { get; init; } = 0.6;
 
     /// <summary>Median sessions per day of a fully habituated user.</summary>
     [Description("Median sessions a day at full habit; ≈ 4 sessions per DAU (CALIBRATION.md §1, 34 min ÷ 8 min).")]
     [Range(0.01, 100.0)]
-    public double SessionsPerDayMedian { get; init; } = 2.5;
+    public double SessionsPerDayMedian { get; init; } = 4.0;
 
     /// <summary>Log-scale spread of users' session rates.</summary>
     [Description("Log-normal spread (sigma) of users' session rates; wide spread gives DAU/MAU below 0.5.")]
     [Range(0.0, 4.0)]
     public double SessionRateSpread { get; init; } = 1.3;
+
+    /// <summary>Session utility at which habit neither grows nor shrinks.</summary>
+    [Description("Population mean of the session utility at which habit strength neither grows nor shrinks (per-user sd 0.5); better sessions build the habit, worse ones erode it.")]
+    [Range(-5.0, 5.0)]
+    public double HabitNeutralUtility { get; init; } = -0.75;
 
     /// <summary>Days without a session after which a user counts as churned and is no longer woken.</summary>
     [Description("A sampled gap to the next session longer than this many days counts as churn.")]

@@ -22,8 +22,12 @@ public sealed class ReturnModel
         _o = options;
     }
 
-    /// <summary>Rate multiplier from habit: a user with no habit left still opens the app occasionally.</summary>
-    public static double HabitFactor(float habit) => 0.05 + 0.95 * habit;
+    /// <summary>
+    /// Rate multiplier from habit, h^1.5: steep at the bottom, so users whose habit has eroded
+    /// drift into gaps long enough to count as churn (a modelling choice, calibrated against the
+    /// retention bands of CALIBRATION.md §1).
+    /// </summary>
+    public static double HabitFactor(float habit) => habit * Math.Sqrt(habit);
 
     /// <summary>
     /// Samples the next session start after <paramref name="fromSecond"/>. Returns -1 when the
@@ -70,13 +74,16 @@ public sealed class ReturnModel
 
     /// <summary>
     /// Habit update at session end: sessions that felt better than neutral strengthen the habit,
-    /// worse ones weaken it (DESIGN.md §4). Step 0.08 per session (not published; a modelling choice).
+    /// worse ones weaken it (DESIGN.md §4), and the habit relaxes slowly towards the user's base
+    /// level. Step 0.08 and relaxation 0.02 per session are not published; modelling choices.
     /// </summary>
     public static void UpdateHabit(UserTable users, int u)
     {
         var items = Math.Max(1, users.SessionItems[u]);
         var meanUtility = users.SessionUtility[u] / items;
-        var h = users.Habit[u] + 0.08f * (float)Math.Tanh(meanUtility);
-        users.Habit[u] = Math.Clamp(h, 0.05f, 1f);
+        var h = users.Habit[u]
+            + 0.08f * (float)Math.Tanh(meanUtility - users.HabitNeutral[u])
+            + 0.02f * (users.HabitBase[u] - users.Habit[u]);
+        users.Habit[u] = Math.Clamp(h, 0.02f, 1f);
     }
 }

@@ -12,7 +12,7 @@ namespace Simulator.World.Population;
 /// </summary>
 public static class PopulationBuilder
 {
-    public static UserTable Build(PopulationOptions population, BehaviourOptions behaviour, ulong seed, int feedCapacity, IReadOnlyList<PolicyOptions>? policies = null)
+    public static UserTable Build(PopulationOptions population, BehaviourOptions behaviour, ulong seed, int feedCapacity, IReadOnlyList<PolicyOptions>? policies = null, int days = 1)
     {
         ArgumentNullException.ThrowIfNull(population);
         ArgumentNullException.ThrowIfNull(behaviour);
@@ -66,11 +66,27 @@ public static class PopulationBuilder
 
             // Session rate at full habit: log-normal across users; the spread produces the
             // light/heavy-user mix behind DAU/MAU ≈ 0.33–0.47 (CALIBRATION.md §1).
-            users.SessionRate[u] = (float)Math.Exp(Math.Log(behaviour.SessionsPerDayMedian) + behaviour.SessionRateSpread * rng.Normal());
+            users.SessionRate[u] = (float)(GenerationActivity(gen) * Math.Exp(Math.Log(behaviour.SessionsPerDayMedian) + behaviour.SessionRateSpread * rng.Normal()));
 
             // Typical session ≈ 8 min (CALIBRATION.md §1, GWS Magnify 2024), varied per user.
             users.SessionHabitSeconds[u] = (float)(480 * Math.Exp(0.5 * rng.Normal()));
-            users.Habit[u] = (float)rng.Uniform(0.4, 0.9);
+            // Existing users have settled habits; new installs start as trial users with weak ones
+            // (not published; calibrated against the social-app retention bands, CALIBRATION.md §1).
+            if (rng.Bernoulli(population.InstallingShare))
+            {
+                users.InstallSecond[u] = (long)(rng.NextDouble() * days * 86_400.0);
+                users.Habit[u] = (float)rng.Uniform(0.05, 0.4);
+            }
+            else
+            {
+                users.InstallSecond[u] = -1;
+                users.Habit[u] = (float)rng.Uniform(0.4, 0.9);
+            }
+
+            users.HabitBase[u] = users.Habit[u];
+            // Expectations differ between people (sd 0.5, a modelling choice); the spread keeps the
+            // population's habit response smooth instead of all users tipping at one utility.
+            users.HabitNeutral[u] = (float)(behaviour.HabitNeutralUtility + 0.5 * rng.Normal());
             users.RecentTopics[u] = -1;
             ApplyPolicies(users, u, policies);
         }
@@ -144,6 +160,18 @@ public static class PopulationBuilder
 
         return priors;
     }
+
+    /// <summary>
+    /// Relative session rate by generation: eMarketer's 2025 US forecast has 18–24-year-olds at
+    /// 77 min/day and 55–64-year-olds at 39 (CALIBRATION.md §1), about 2:1 from youngest to oldest.
+    /// </summary>
+    internal static double GenerationActivity(Generation g) => g switch
+    {
+        Generation.GenZ => 1.3,
+        Generation.Millennial => 1.0,
+        Generation.GenX => 0.8,
+        _ => 0.65,
+    };
 
     /// <summary>Median preferred length (s) and log-sd per generation, solved so that P(pref &lt; 240 s) matches the seed shares.</summary>
     internal static (double Median, double Sigma) PreferredLengthModel(Generation g)

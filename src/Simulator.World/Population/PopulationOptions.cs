@@ -51,6 +51,11 @@ public sealed record PopulationOptions
     [Range(0.0, 1.0)]
     public double PosterShare { get; init; } = 0.5;
 
+    /// <summary>Share of users who install during the run instead of being existing users on day 0.</summary>
+    [Description("Share of users who install the app during the run (uniformly over its days) instead of being existing users on day 0. Retention metrics are measured on these install cohorts, as the published benchmarks are.")]
+    [Range(0.0, 1.0)]
+    public double InstallingShare { get; init; } = 0.2;
+
     /// <summary>Hidden trait means.</summary>
     [Description("Means of the hidden traits drawn per user.")]
     public TraitOptions Traits { get; init; } = new();

@@ -52,6 +52,9 @@ public sealed class UserTable
         PreferredLength = new float[count];
         SessionRate = new float[count];
         Habit = new float[count];
+        HabitBase = new float[count];
+        HabitNeutral = new float[count];
+        InstallSecond = new long[count];
         SessionHabitSeconds = new float[count];
         InSession = new bool[count];
         SessionSeconds = new float[count];
@@ -166,6 +169,15 @@ public sealed class UserTable
 
     /// <summary>Habit strength in [0.05, 1]: grows after satisfying sessions, shrinks after bad ones.</summary>
     public float[] Habit { get; }
+
+    /// <summary>The habit strength a user drifts back to when sessions are neutral.</summary>
+    public float[] HabitBase { get; }
+
+    /// <summary>The user's own neutral session utility: what they expect of a session (hidden).</summary>
+    public float[] HabitNeutral { get; }
+
+    /// <summary>Second the user installs the app; negative for users already there on day 0.</summary>
+    public long[] InstallSecond { get; }
 
     public bool[] InSession { get; }
 

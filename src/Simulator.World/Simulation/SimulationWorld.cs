@@ -27,7 +27,7 @@ public sealed class SimulationWorld : IDisposable
             throw new ArgumentException("The tick must divide a day evenly.", nameof(settings));
         }
 
-        var users = PopulationBuilder.Build(settings.Population, settings.Behaviour, settings.Seed, settings.Recommender.SlateSize, settings.Policies);
+        var users = PopulationBuilder.Build(settings.Population, settings.Behaviour, settings.Seed, settings.Recommender.SlateSize, settings.Policies, settings.Days);
         var content = new ContentSupply(settings.Content, settings.Population, settings.Behaviour, settings.Seed, settings.Days);
         var recommenderSeed = CounterRng.Draw(settings.Seed, 0, StreamIds.Recommender, 0);
         var recommender = new RecommenderCore(settings.Recommender, recommenderSeed, users.Count, content.ExpectedVideos);
@@ -56,7 +56,9 @@ public sealed class SimulationWorld : IDisposable
         for (var u = 0; u < users.Count; u++)
         {
             var rng = new RandomCursor(settings.Seed, (ulong)u, StreamIds.Return, 0);
-            var first = _state.Return.NextStart(users, u, -600, ref rng);
+            // A new install opens the app at install time; an existing user at their next return.
+            var install = users.InstallSecond[u];
+            var first = install >= 0 ? install : _state.Return.NextStart(users, u, -600, ref rng);
             users.ReturnDraws[u] = rng.Counter;
             if (first >= 0 && _state.TickOf(first) < settings.EndTick)
             {
@@ -102,8 +104,9 @@ public sealed class SimulationWorld : IDisposable
     }
 
     /// <summary>
-    /// Classic day-N retention pooled over first-activity cohorts: of users first active on day f
-    /// with f + N inside the run, the share active again on day f + N. NaN when no cohort qualifies.
+    /// Classic day-N retention pooled over install cohorts: of users who installed on day f with
+    /// f + N inside the run, the share active again on day f + N. Without installs in the run it
+    /// falls back to first-activity cohorts. NaN when no cohort qualifies.
     /// </summary>
     public double Retention(int n, int lastCompleteDay)
     {
@@ -113,11 +116,12 @@ public sealed class SimulationWorld : IDisposable
         }
 
         var users = _state.Users;
+        var installsOnly = _state.Settings.Population.InstallingShare > 0;
         long cohort = 0, retained = 0;
         for (var u = 0; u < users.Count; u++)
         {
             var first = users.FirstActiveDay[u];
-            if (first < 0 || first + n > lastCompleteDay)
+            if (first < 0 || first + n > lastCompleteDay || (installsOnly && users.InstallSecond[u] < 0))
             {
                 continue;
             }

@@ -1,0 +1,72 @@
+using Simulator.World.Policies;
+using Simulator.World.Simulation;
+
+namespace Simulator.World.Tests;
+
+public sealed class PolicyTests
+{
+    private static (double Teen, double Adult, long LimitExits) Minutes(IReadOnlyList<PolicyOptions> policies)
+    {
+        var settings = WorldFixtures.Small(users: 6000, days: 3) with
+        {
+            Population = new() { Size = 6000, Generations = new() { ["gen_z"] = 0.6, ["millennial"] = 0.4 } },
+            // The random feed does not depend on other users' behaviour, so adults see the same
+            // videos with and without the teen limit; only shared like counts can differ.
+            Recommender = new Recommender.RecommenderOptions { Policy = Recommender.FeedPolicyKind.Random },
+            Policies = policies,
+        };
+        using var world = new SimulationWorld(settings);
+        var collector = new WorldFixtures.Collector();
+        world.AddObserver(collector);
+        world.Loop.RunUntil(world.EndTick);
+        double teen = 0, adult = 0;
+        var users = world.Users;
+        for (var u = 0; u < users.Count; u++)
+        {
+            if (users.IsTeen[u]) teen += users.TotalWatchMs[u];
+            else adult += users.TotalWatchMs[u];
+        }
+
+        return (teen / 60_000, adult / 60_000, collector.Days.Sum(d => d.LimitExits));
+    }
+
+    [Fact]
+    public void Should_CutTeenMinutesAndSpareAdults_When_TeenDailyLimitApplies()
+    {
+        var none = Minutes([]);
+        var limited = Minutes([new PolicyOptions { DailyLimit = new DailyLimitOptions { Minutes = 10, Ages = [13, 17], OverrideRate = 0.1 } }]);
+
+        // Teens lose a clear share of their minutes
+        Assert.True(limited.Teen < none.Teen * 0.9, $"teen minutes {none.Teen:F0} → {limited.Teen:F0}");
+        Assert.True(limited.LimitExits > 0);
+        Assert.Equal(0, none.LimitExits);
+        // Adults are not limited: their minutes move only through the like counts teens leave (within 1 %)
+        Assert.InRange(limited.Adult / none.Adult, 0.99, 1.01);
+    }
+
+    [Fact]
+    public void Should_StopSessionsAtNight_When_CurfewApplies()
+    {
+        var settings = WorldFixtures.Small(users: 3000, days: 2) with
+        {
+            Population = new() { Size = 3000, Countries = new() { ["US"] = 1.0 } },
+            Policies = [new PolicyOptions { Curfew = new CurfewOptions { StartHour = 22, EndHour = 6, Ages = [13, 120] } }],
+        };
+        using var world = new SimulationWorld(settings);
+        // Run to 03:00 local time in the US (UTC−5): 08:00 UTC on day 1
+        world.Loop.RunUntil((24 + 8) * 60);
+        Assert.Equal(0, world.ActiveSessions);
+    }
+
+    [Theory]
+    [InlineData(22, 6, 23, true)]
+    [InlineData(22, 6, 3, true)]
+    [InlineData(22, 6, 6, false)]
+    [InlineData(22, 6, 12, false)]
+    [InlineData(1, 5, 2, true)]
+    [InlineData(1, 5, 0, false)]
+    public void Should_CoverHoursAcrossMidnight_When_CurfewWraps(int start, int end, int hour, bool covered)
+    {
+        Assert.Equal(covered, CurfewOptions.Covers(start, end, hour));
+    }
+}
