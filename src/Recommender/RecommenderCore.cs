@@ -1,26 +1,36 @@
 using Recommender.Abstractions;
+using Recommender.Evaluation;
 using Recommender.Policies;
+using Recommender.Ranking;
 using Recommender.State;
 
 namespace Recommender;
 
 /// <summary>
 /// The platform's recommender: accounts and videos are registered, feed requests return
-/// slates, logged impressions flow back, and batch work runs when the host calls
-/// <see cref="Advance"/>. It sees only what a platform sees.
+/// slates, logged impressions flow back, and batch work (list refresh, retraining, offline
+/// evaluation) runs when the host calls <see cref="Advance"/>. It sees only what a platform sees.
 /// </summary>
 /// <remarks>
 /// Threading contract: <see cref="Recommend"/> may run concurrently for distinct users;
-/// every other member runs alone, between request phases.
+/// every other member runs alone, between request phases. Training is seeded and
+/// single-threaded, so a run is reproducible.
 /// </remarks>
 public sealed class RecommenderCore
 {
     private readonly PlatformState _state;
     private readonly IFeedPolicy _policy;
+    private readonly RankedPolicy? _ranked;
+    private readonly RankingTrainer _trainer;
     private readonly ValueWeights _weights;
     private readonly float _decayPerRefresh;
     private readonly long _refreshSeconds;
-    private long _nextRefresh;
+    private readonly long _retrainSeconds;
+    private readonly List<OfflineEvaluation> _evaluations = [];
+    private long _nextRefresh = long.MinValue;
+    private long _nextRetrain = long.MinValue;
+    private long _modelRow;
+    private long _lastEvaluation;
 
     /// <summary>Creates a core for the given options; sizes are hints that avoid regrowth.</summary>
     public RecommenderCore(RecommenderOptions options, ulong seed, int expectedUsers = 1024, int expectedVideos = 1024)
@@ -28,13 +38,18 @@ public sealed class RecommenderCore
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         _state = new PlatformState(options, options.Seed ?? seed, expectedUsers, expectedVideos);
+        _state.Pool.Resize(expectedUsers);
         _weights = options.Weights;
+        _trainer = new RankingTrainer(options, _state.Seed);
         _refreshSeconds = options.RefreshMinutes * 60L;
+        _retrainSeconds = (long)(options.RetrainHours * 3600);
         _decayPerRefresh = (float)Math.Pow(0.5, _refreshSeconds / (options.PopularityHalfLifeHours * 3600.0));
         _policy = options.Policy switch
         {
+            FeedPolicyKind.Ranked or FeedPolicyKind.Untrained => _ranked = new RankedPolicy(_state, options),
             FeedPolicyKind.Popularity => new PopularityPolicy(_state, options),
             FeedPolicyKind.Random => new RandomPolicy(_state),
+            FeedPolicyKind.Chronological => new ChronologicalPolicy(_state),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Policy, "Unknown feed policy."),
         };
     }
@@ -48,21 +63,47 @@ public sealed class RecommenderCore
     /// <summary>Impressions logged so far.</summary>
     public long ImpressionsLogged { get; private set; }
 
+    /// <summary>Times the ranking heads were trained.</summary>
+    public int Trainings { get; private set; }
+
+    /// <summary>Offline evaluations of each trained model on the impressions logged after it, oldest first.</summary>
+    public IReadOnlyList<OfflineEvaluation> Evaluations => _evaluations;
+
+    /// <summary>Traffic-pool promotions and exits so far.</summary>
+    public (int Promotions, int Exits, int InPool) TrafficPool => (_state.Pool.Promotions, _state.Pool.Exits, _state.Pool.Count);
+
     /// <summary>Registers or updates an account.</summary>
     public void RegisterUser(in UserAccount account)
     {
         var region = _state.Regions.IndexOf(account.Country);
         _state.Accounts.Set(account, region);
-        _state.Served.EnsureUsers(account.UserId + 1);
+        var users = account.UserId + 1;
+        _state.Served.EnsureUsers(users);
+        _state.Users.EnsureUsers(users);
+        _state.Follows.EnsureUsers(users);
+        _state.Embeddings.EnsureUsers(users);
+        _state.Contexts.EnsureUsers(users);
         _state.Counters.EnsureCapacity(_state.Catalog.Capacity, _state.Regions.Count);
     }
+
+    /// <summary>Sizes the traffic pool's tiers for a user base of <paramref name="users"/> accounts.</summary>
+    public void SetAudienceSize(int users) => _state.Pool.Resize(users);
 
     /// <summary>Adds an uploaded video; ids must be dense and in upload order.</summary>
     public void RegisterVideo(in VideoMetadata video)
     {
         var region = _state.Regions.IndexOf(video.Country);
         _state.Catalog.Add(video, region);
-        _state.Counters.EnsureCapacity(_state.Catalog.Capacity, _state.Regions.Count);
+        var capacity = _state.Catalog.Capacity;
+        _state.Counters.EnsureCapacity(capacity, _state.Regions.Count);
+        _state.Videos.EnsureCapacity(capacity);
+        _state.Embeddings.EnsureVideos(capacity);
+        _state.Follows.EnsureCreators(video.CreatorId + 1);
+        _state.Follows.Uploaded(video.CreatorId, video.VideoId);
+        if (Options.TrafficPool)
+        {
+            _state.Pool.Enter(video.VideoId);
+        }
     }
 
     /// <summary>Fills <paramref name="slate"/> with video ids for one feed request; returns how many.</summary>
@@ -71,7 +112,16 @@ public sealed class RecommenderCore
     /// <summary>Logs one impression's outcome. Call in a deterministic order.</summary>
     public void Record(in ImpressionFeedback feedback)
     {
+        var user = feedback.UserId;
+        var video = feedback.VideoId;
+        var length = _state.Catalog.Length(video);
         var r = feedback.Reactions;
+
+        // Feature logging first: the row must describe what the platform knew when it served.
+        _state.Contexts.TryGet(user, video, out var hour, out var position, out var propensity);
+        Features.Fill(_state, user, video, feedback.NowSecond, hour, position, _state.Log.NextFeatures());
+        _state.Log.Commit(user, feedback.NowSecond, feedback.WatchSeconds, length, r, propensity);
+
         var value = _weights.Playtime * feedback.WatchSeconds / 60.0;
         if ((r & Reactions.Finished) != 0) value += _weights.Finish;
         if ((r & Reactions.Liked) != 0) value += _weights.Like;
@@ -79,22 +129,93 @@ public sealed class RecommenderCore
         if ((r & Reactions.Shared) != 0) value += _weights.Share;
         if ((r & Reactions.Followed) != 0) value += _weights.Follow;
         if ((r & Reactions.NotInterested) != 0) value += _weights.NotInterested;
-        var user = feedback.UserId;
-        _state.Counters.Add(feedback.VideoId, _state.Accounts.Region(user), (float)value);
+        _state.Counters.Add(video, _state.Accounts.Region(user), (float)value);
+
+        var finished = (r & Reactions.Finished) != 0;
+        var liked = (r & Reactions.Liked) != 0;
+        _state.Videos.Record(video, feedback.NowSecond, finished, liked, (r & Reactions.Shared) != 0, (r & Reactions.NotInterested) != 0);
+        var positive = Features.IsPositive(feedback, length);
+        // Engagement strength: share of the video watched, plus explicit reactions; none for "not interested".
+        var engagement = (r & Reactions.NotInterested) != 0 ? 0f
+            : Math.Min(1f, feedback.WatchSeconds / length) + (liked ? 1f : 0f) + ((r & Reactions.Shared) != 0 ? 1f : 0f);
+        _state.Users.Record(user, _state.Catalog.Topic(video), feedback.NowSecond, engagement, finished, liked);
+        _state.Embeddings.Update(user, video, positive, _state.Videos.Lifetime(video), feedback.NowSecond);
+        if ((r & Reactions.Followed) != 0)
+        {
+            _state.Follows.Follow(user, _state.Catalog.Creator(video));
+        }
+
         ImpressionsLogged++;
     }
 
-    /// <summary>Runs the batch work that is due at <paramref name="nowSecond"/> (list refresh, counter decay).</summary>
+    /// <summary>Runs the batch work that is due at <paramref name="nowSecond"/>: list refresh, counter decay, retraining.</summary>
     public void Advance(long nowSecond)
     {
-        if (nowSecond < _nextRefresh)
+        if (nowSecond >= _nextRefresh)
         {
+            _state.Counters.Decay(_decayPerRefresh, _state.Catalog.Count);
+            _state.Videos.Decay(_decayPerRefresh, _state.Catalog.Count);
+            _state.AdvanceFreshWindow(nowSecond);
+            _state.RebuildTopicPools(100);
+            _state.Pool.Refresh(_state.Videos);
+            _policy.Refresh(nowSecond);
+            _nextRefresh = nowSecond + _refreshSeconds;
+        }
+
+        if (nowSecond >= _nextRetrain)
+        {
+            Retrain(nowSecond);
+            _nextRetrain = nowSecond + _retrainSeconds;
+        }
+    }
+
+    /// <summary>
+    /// Forgets every learned and observed signal (model, embeddings, counters, history, follows,
+    /// served lists, log) while keeping accounts and the catalogue: the buyer's starting point.
+    /// </summary>
+    public void ForgetLearnedState()
+    {
+        _state.ForgetLearnedState();
+        if (_ranked is not null)
+        {
+            _ranked.Model = null;
+        }
+
+        _modelRow = 0;
+        _nextRefresh = long.MinValue;
+        _nextRetrain = long.MinValue;
+    }
+
+    private void Retrain(long now)
+    {
+        if (_ranked is null)
+        {
+            // Other policies keep no model; the log still allows evaluating nothing.
             return;
         }
 
-        _state.Counters.Decay(_decayPerRefresh, _state.Catalog.Count);
-        _state.AdvanceFreshWindow(nowSecond);
-        _policy.Refresh(nowSecond);
-        _nextRefresh = nowSecond + _refreshSeconds;
+        if (_ranked.Model is { } current)
+        {
+            var evaluation = OfflineEvaluator.Evaluate(current, _state, _modelRow, _lastEvaluation, now, _weights);
+            if (evaluation is not null)
+            {
+                _evaluations.Add(evaluation);
+            }
+        }
+
+        var model = _trainer.Train(_state.Log, now);
+        _lastEvaluation = now;
+        if (model is not null)
+        {
+            _ranked.Model = model;
+            _modelRow = _state.Log.Written;
+            Trainings++;
+        }
     }
+
+    internal PlatformState State => _state;
+
+    internal RankingTrainer Trainer => _trainer;
+
+    internal RankingModel? Model => _ranked?.Model;
 }

@@ -7,8 +7,8 @@ namespace Recommender;
 public sealed record RecommenderOptions
 {
     /// <summary>The feed policy to serve.</summary>
-    [Description("Feed policy: popularity (non-personalised, DSA-style) or random.")]
-    public FeedPolicyKind Policy { get; init; } = FeedPolicyKind.Popularity;
+    [Description("Feed policy: ranked (the full core), popularity (non-personalised, DSA-style), random, chronological (following feed) or untrained (the full core without the learned state or data).")]
+    public FeedPolicyKind Policy { get; init; } = FeedPolicyKind.Ranked;
 
     /// <summary>Videos returned per request.</summary>
     [Description("Videos returned per feed request (the client prefetches this many).")]
@@ -48,6 +48,65 @@ public sealed record RecommenderOptions
     [Description("Recently served videos remembered per user and never served again while remembered.")]
     [Range(8, 1024)]
     public int ServedMemory { get; init; } = 128;
+
+    /// <summary>Hours between retraining the ranking heads.</summary>
+    [Description("Simulated hours between retraining the ranking heads (FastTree, ML.NET) on the recent log.")]
+    [Range(1, 24 * 30)]
+    public double RetrainHours { get; init; } = 24;
+
+    /// <summary>Rows sampled from the log for each retraining.</summary>
+    [Description("Rows subsampled from the recent log for each retraining (training cost grows with it).")]
+    [Range(1000, 2_000_000)]
+    public int TrainingRows { get; init; } = 20_000;
+
+    /// <summary>Impressions kept in the rolling log.</summary>
+    [Description("Impressions kept in the rolling training log (the sliding window).")]
+    [Range(10_000, 20_000_000)]
+    public int LogCapacity { get; init; } = 300_000;
+
+    /// <summary>Trees per head.</summary>
+    [Description("Boosted trees per ranking head.")]
+    [Range(1, 1000)]
+    public int Trees { get; init; } = 20;
+
+    /// <summary>Leaves per tree.</summary>
+    [Description("Leaves per tree.")]
+    [Range(2, 256)]
+    public int Leaves { get; init; } = 8;
+
+    /// <summary>Candidates fully ranked per request.</summary>
+    [Description("Candidates fully ranked by the heads per request, after a cheap pre-ranking of all candidates.")]
+    [Range(8, 1000)]
+    public int RankedCandidates { get; init; } = 48;
+
+    /// <summary>MMR diversity weight.</summary>
+    [Description("Diversity weight λ of the MMR re-ranker: penalty for a candidate's similarity (same topic, creator) to items already chosen.")]
+    [Range(0.0, 10.0)]
+    public double DiversityWeight { get; init; } = 0.3;
+
+    /// <summary>Maximum items of one topic per slate.</summary>
+    [Description("At most this many videos of one topic per slate (a per-window cap).")]
+    [Range(1, 32)]
+    public int TopicCapPerSlate { get; init; } = 3;
+
+    /// <summary>Penalty per recent serving of a topic.</summary>
+    [Description("Fatigue penalty per recent serving of the candidate's topic to this user (share of score).")]
+    [Range(0.0, 1.0)]
+    public double FatiguePenalty { get; init; } = 0.05;
+
+    /// <summary>Probability that a slot goes to an out-of-interest exploration item.</summary>
+    [Description("Probability that a slot is an exploration item (random, out of interest); its propensity is logged.")]
+    [Range(0.0, 1.0)]
+    public double ExplorationRate { get; init; } = 0.05;
+
+    /// <summary>Half-life of the users' learned topic history.</summary>
+    [Description("Half-life in hours of each user's learned topic history.")]
+    [Range(1, 24 * 365)]
+    public double UserHistoryHalfLifeHours { get; init; } = 72;
+
+    /// <summary>Whether new videos go through the staged traffic pool.</summary>
+    [Description("Give every new upload a staged audience (the traffic pool), promoted on completion and like rates against its cohort.")]
+    public bool TrafficPool { get; init; } = true;
 
     /// <summary>Seed of the platform's own randomness (exploration, random policy).</summary>
     [Description("Seed of the recommender's own randomness; by default derived from the scenario seed.")]

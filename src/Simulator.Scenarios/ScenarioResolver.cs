@@ -25,6 +25,7 @@ public static class ScenarioResolver
             Seed = ReplicationSeed(scenario.Seed, replication),
             Days = scenario.Duration.Days,
             TickSeconds = (int)scenario.Duration.Tick.TotalSeconds,
+            WarmupDays = scenario.Duration.WarmupDays,
             Threads = threads,
             Population = scenario.Population with { Size = size },
             Content = scenario.Content,

@@ -20,7 +20,8 @@ public sealed class LoaderTests
         Assert.Equal(0.45, doc.Scenario.Population.Generations["gen_z"]);
         Assert.Equal(7, doc.Scenario.Duration.Days);
         Assert.Equal(TimeSpan.FromMinutes(1), doc.Scenario.Duration.Tick);
-        Assert.Equal(FeedPolicyKind.Popularity, doc.Scenario.Recommender.Policy);
+        Assert.Equal(FeedPolicyKind.Ranked, doc.Scenario.Recommender.Policy);
+        Assert.Equal(2, doc.Scenario.Duration.WarmupDays);
         Assert.Equal(64, doc.Hash.Length);
     }
 
@@ -137,7 +138,7 @@ public sealed class LoaderTests
         var share = doc.Variants[1].Value;
         Assert.Equal(9, share.Recommender.Weights.Share);
         Assert.Equal(2, share.Recommender.Weights.Like);
-        Assert.Equal(FeedPolicyKind.Popularity, doc.Scenario.Recommender.Policy);
+        Assert.Equal(FeedPolicyKind.Ranked, doc.Scenario.Recommender.Policy);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Recommender;
 using Simulator.World.Population;
 using Simulator.World.Simulation;
 
@@ -5,10 +6,12 @@ namespace Simulator.World.Tests;
 
 internal static class WorldFixtures
 {
-    public static WorldSettings Small(int users = 3000, int days = 2, int threads = 1, int chunkSize = 4096, ulong seed = 42) => new()
+    public static WorldSettings Small(int users = 3000, int days = 2, int threads = 1, int chunkSize = 4096, ulong seed = 42, FeedPolicyKind policy = FeedPolicyKind.Popularity, int warmupDays = 0) => new()
     {
         Seed = seed,
         Days = days,
+        WarmupDays = warmupDays,
+        Recommender = new RecommenderOptions { Policy = policy, TrainingRows = 3000, Trees = 8 },
         TickSeconds = 60,
         Threads = threads,
         ChunkSize = chunkSize,

@@ -13,22 +13,21 @@ internal sealed class PopularityPolicy : IFeedPolicy
 {
     private readonly PlatformState _state;
     private readonly RecommenderOptions _options;
-    private readonly TopList _global;
-    private TopList[] _regional = [];
+    private readonly PopularityLists _lists;
 
     public PopularityPolicy(PlatformState state, RecommenderOptions options)
     {
         _state = state;
         _options = options;
-        _global = new TopList(options.PopularListLength);
+        _lists = new PopularityLists(state, options);
     }
 
     public int Recommend(in RecommendationRequest request, Span<int> slate)
     {
         var user = request.UserId;
         var region = _state.Accounts.Region(user);
-        var local = region < _regional.Length ? _regional[region].Ids : ReadOnlySpan<int>.Empty;
-        var global = _global.Ids;
+        var local = _lists.Local(region);
+        var global = _lists.Global;
         int li = 0, gi = 0, n = 0;
         for (var slot = 0; slot < slate.Length; slot++)
         {
@@ -61,28 +60,7 @@ internal sealed class PopularityPolicy : IFeedPolicy
         return n;
     }
 
-    public void Refresh(long nowSecond)
-    {
-        var counters = _state.Counters;
-        var count = _state.Catalog.Count;
-        _global.Rebuild(counters.Value[..count]);
-        var regions = _state.Regions.Count;
-        if (_regional.Length < regions)
-        {
-            var old = _regional.Length;
-            Array.Resize(ref _regional, regions);
-            for (var r = old; r < regions; r++)
-            {
-                _regional[r] = new TopList(_options.PopularListLength);
-            }
-        }
-
-        for (var r = 0; r < regions; r++)
-        {
-            var values = counters.RegionValue(r);
-            _regional[r].Rebuild(values[..Math.Min(count, values.Length)]);
-        }
-    }
+    public void Refresh(long nowSecond) => _lists.Refresh();
 
     private int NextUnseen(int user, ReadOnlySpan<int> list, ref int cursor, ReadOnlySpan<int> taken)
     {

@@ -66,6 +66,16 @@ internal sealed class EngagementCounters
         }
     }
 
+    public void Clear()
+    {
+        Array.Clear(_impressions);
+        Array.Clear(_value);
+        foreach (var r in _regionValue)
+        {
+            Array.Clear(r);
+        }
+    }
+
     private static void Scale(Span<float> xs, float factor)
     {
         System.Numerics.Tensors.TensorPrimitives.Multiply(xs, factor, xs);

@@ -38,6 +38,34 @@ internal sealed class ServedHistory
 
     public bool Contains(int user, int video) => _ring.AsSpan(user * _memory, _memory).Contains(video);
 
+    public void Clear()
+    {
+        _ring.AsSpan().Fill(-1);
+        Array.Clear(_pos);
+    }
+
+    /// <summary>Counts the topics of the user's last <paramref name="n"/> served videos into <paramref name="counts"/> (folded by length).</summary>
+    public void RecentTopics(int user, int n, Catalog catalog, Span<byte> counts)
+    {
+        counts.Clear();
+        var p = _pos[user];
+        for (var i = 0; i < Math.Min(n, _memory); i++)
+        {
+            p = p == 0 ? _memory - 1 : p - 1;
+            var v = _ring[user * _memory + p];
+            if (v < 0)
+            {
+                break;
+            }
+
+            var t = catalog.Topic(v) % counts.Length;
+            if (counts[t] < byte.MaxValue)
+            {
+                counts[t]++;
+            }
+        }
+    }
+
     public void Add(int user, int video)
     {
         var p = _pos[user];

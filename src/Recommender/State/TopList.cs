@@ -21,6 +21,47 @@ internal sealed class TopList
 
     public ReadOnlySpan<int> Ids => _ids.AsSpan(0, Count);
 
+    private int _size;
+
+    /// <summary>Starts an incremental rebuild: call <see cref="Offer"/> for each candidate, then <see cref="Complete"/>.</summary>
+    public void Begin() => _size = 0;
+
+    public void Offer(int id, float score)
+    {
+        if (score <= 0f)
+        {
+            return;
+        }
+
+        var k = _heapIds.Length;
+        if (_size < k)
+        {
+            _heapIds[_size] = id;
+            _heapScores[_size] = score;
+            SiftUp(_size++);
+        }
+        else if (Better(score, id, _heapScores[0], _heapIds[0]))
+        {
+            _heapIds[0] = id;
+            _heapScores[0] = score;
+            SiftDown(0, _size);
+        }
+    }
+
+    public void Complete()
+    {
+        var size = _size;
+        Count = size;
+        for (var i = size - 1; i >= 0; i--)
+        {
+            _ids[i] = _heapIds[0];
+            size--;
+            _heapIds[0] = _heapIds[size];
+            _heapScores[0] = _heapScores[size];
+            SiftDown(0, size);
+        }
+    }
+
     /// <summary>Rebuilds the list from <paramref name="scores"/> over ids <c>[0, scores.Length)</c>, skipping ids below <paramref name="firstEligible"/>.</summary>
     public void Rebuild(ReadOnlySpan<float> scores, int firstEligible = 0)
     {

@@ -17,12 +17,16 @@ public sealed class SimLoop
     private int _registrations;
     private bool _inTick;
 
-    /// <summary>Creates a loop whose ticks are <paramref name="stepSeconds"/> simulated seconds long.</summary>
-    public SimLoop(int stepSeconds)
+    /// <summary>Creates a loop whose ticks are <paramref name="stepSeconds"/> simulated seconds long, starting at <paramref name="startTick"/> (negative for a warm-up).</summary>
+    public SimLoop(int stepSeconds, long startTick = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(stepSeconds, 1);
-        Now = new SimTime(0, stepSeconds);
+        Now = new SimTime(startTick, stepSeconds);
+        StartTick = startTick;
     }
+
+    /// <summary>The first tick of the run.</summary>
+    public long StartTick { get; }
 
     /// <summary>The tick that will run next.</summary>
     public SimTime Now { get; private set; }

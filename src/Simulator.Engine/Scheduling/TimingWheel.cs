@@ -31,9 +31,10 @@ public sealed class TimingWheel
     private int _overflowTail = None;
     private long _now;
 
-    /// <summary>Creates a wheel for ids below <paramref name="capacity"/> covering <c>2^log2Slots</c> ticks.</summary>
-    public TimingWheel(int capacity, int log2Slots = 12)
+    /// <summary>Creates a wheel for ids below <paramref name="capacity"/> covering <c>2^log2Slots</c> ticks, first drained at <paramref name="startTick"/>.</summary>
+    public TimingWheel(int capacity, int log2Slots = 12, long startTick = 0)
     {
+        _now = startTick;
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         ArgumentOutOfRangeException.ThrowIfLessThan(log2Slots, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(log2Slots, 24);

@@ -14,11 +14,11 @@ public readonly record struct SimTime(long Tick, int StepSeconds)
     /// <summary>Simulated seconds elapsed at the start of this tick.</summary>
     public long TotalSeconds => Tick * StepSeconds;
 
-    /// <summary>Zero-based simulated day (UTC) that this tick falls in.</summary>
-    public int Day => (int)(TotalSeconds / SecondsPerDay);
+    /// <summary>Simulated day (UTC) that this tick falls in; negative during a warm-up before day 0.</summary>
+    public int Day => (int)Math.Floor(TotalSeconds / (double)SecondsPerDay);
 
     /// <summary>Seconds since UTC midnight of <see cref="Day"/>.</summary>
-    public int SecondOfDay => (int)(TotalSeconds % SecondsPerDay);
+    public int SecondOfDay => (int)(TotalSeconds - (long)Day * SecondsPerDay);
 
     /// <summary>Ticks in one simulated day.</summary>
     public int TicksPerDay => SecondsPerDay / StepSeconds;
@@ -30,5 +30,5 @@ public readonly record struct SimTime(long Tick, int StepSeconds)
     public SimTime Next => this with { Tick = Tick + 1 };
 
     /// <summary>The tick at which <paramref name="seconds"/> of simulated time have elapsed (rounded down).</summary>
-    public long TickAt(double seconds) => (long)(seconds / StepSeconds);
+    public long TickAt(double seconds) => (long)Math.Floor(seconds / StepSeconds);
 }

@@ -93,6 +93,31 @@ public static class HeadlineMetrics
         return m;
     }
 
+    /// <summary>
+    /// Offline evaluation of the recommender (DESIGN.md §5): the last evaluation of the run, i.e.
+    /// the final model's predecessor scored on the impressions logged after it was trained.
+    /// </summary>
+    public static void AddRecommender(SortedDictionary<string, double> m, IReadOnlyList<Recommender.Evaluation.OfflineEvaluation> evaluations)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        ArgumentNullException.ThrowIfNull(evaluations);
+        if (evaluations.Count == 0)
+        {
+            return;
+        }
+
+        var last = evaluations[^1];
+        for (var h = 0; h < last.Auc.Count; h++)
+        {
+            Put(m, $"recommender.auc.{Recommender.Evaluation.OfflineEvaluation.HeadNames[h]}", last.Auc[h]);
+        }
+
+        Put(m, "recommender.gauc.finish", last.GaucFinish);
+        Put(m, "recommender.gauc.like", last.GaucLike);
+        Put(m, "recommender.ndcg_at_10", last.NdcgAt10);
+        Put(m, "recommender.coverage", last.Coverage);
+    }
+
     private static double Safe(double num, double den) => den > 0 ? num / den : double.NaN;
 
     private static void Put(SortedDictionary<string, double> m, string key, double value)

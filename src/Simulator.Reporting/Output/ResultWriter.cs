@@ -40,6 +40,7 @@ public static class ResultWriter
             File.WriteAllText(Path.Combine(temp, "summary.json"), SummaryJson(run));
             WriteDaily(Path.Combine(temp, "daily.csv"), run);
             WriteSegments(Path.Combine(temp, "segments.csv"), run);
+            WriteEvaluations(Path.Combine(temp, "recommender.csv"), run);
             File.WriteAllText(Path.Combine(temp, "manifest.json"), ManifestJson(document, run, info));
             File.WriteAllText(Path.Combine(temp, "scenario.yaml"), document.Text);
             Replace(temp, final);
@@ -172,6 +173,44 @@ public static class ResultWriter
                 csv.WriteField(Opt(s.CompletionRate));
                 csv.WriteField(Opt(s.RepeatTopicShare));
                 csv.WriteField(Opt(s.FatigueExitShare));
+                csv.NextRecord();
+            }
+        }
+    }
+
+    private static void WriteEvaluations(string path, RunResult run)
+    {
+        using var writer = new StreamWriter(path);
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        csv.WriteField("replication");
+        csv.WriteField("day");
+        csv.WriteField("rows");
+        foreach (var h in Recommender.Evaluation.OfflineEvaluation.HeadNames)
+        {
+            csv.WriteField("auc_" + h);
+        }
+
+        csv.WriteField("gauc_finish");
+        csv.WriteField("gauc_like");
+        csv.WriteField("ndcg_at_10");
+        csv.WriteField("coverage");
+        csv.NextRecord();
+        foreach (var rep in run.Replications)
+        {
+            foreach (var e in rep.Evaluations)
+            {
+                csv.WriteField(rep.Index);
+                csv.WriteField(e.AtSecond / 86_400.0);
+                csv.WriteField(e.Rows);
+                foreach (var a in e.Auc)
+                {
+                    csv.WriteField(Opt(a));
+                }
+
+                csv.WriteField(Opt(e.GaucFinish));
+                csv.WriteField(Opt(e.GaucLike));
+                csv.WriteField(Opt(e.NdcgAt10));
+                csv.WriteField(Opt(e.Coverage));
                 csv.NextRecord();
             }
         }

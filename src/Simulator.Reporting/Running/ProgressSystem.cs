@@ -13,11 +13,13 @@ internal sealed class ProgressSystem(SimulationWorld world, IRunProgress sink, i
 
     public void Update(in SimTime time)
     {
-        if ((time.Tick + 1) % everyTicks != 0 && time.Tick + 1 != world.EndTick)
+        var start = world.Loop.StartTick;
+        var done = time.Tick + 1 - start;
+        if (done % everyTicks != 0 && time.Tick + 1 != world.EndTick)
         {
             return;
         }
 
-        sink.Report(new RunProgress(replication, replications, time.Tick + 1, world.EndTick, time.Day, world.Settings.Days, world.TotalImpressions, world.ActiveSessions, world.Sleeping));
+        sink.Report(new RunProgress(replication, replications, done, world.EndTick - start, time.Day, world.Settings.Days, world.TotalImpressions, world.ActiveSessions, world.Sleeping));
     }
 }

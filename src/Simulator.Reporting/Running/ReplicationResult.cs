@@ -16,6 +16,12 @@ public sealed record ReplicationResult
 
     public required SortedDictionary<string, double> Metrics { get; init; }
 
+    /// <summary>Offline evaluations of the recommender's models during the measured period (empty for policies without a model).</summary>
+    public IReadOnlyList<Recommender.Evaluation.OfflineEvaluation> Evaluations { get; init; } = [];
+
+    /// <summary>Seconds spent in the recommender's batch work (refresh, training, evaluation): manifest only.</summary>
+    public double RecommenderBatchSeconds { get; init; }
+
     /// <summary>Per-segment stickiness and fatigue.</summary>
     public required IReadOnlyList<SegmentRow> Segments { get; init; }
 

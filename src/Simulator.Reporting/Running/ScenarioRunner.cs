@@ -65,6 +65,8 @@ public static class ScenarioRunner
         var complete = world.Loop.RunUntil(world.EndTick, cancellationToken);
         var lastCompleteDay = collector.Days.Count - 1;
         var metrics = HeadlineMetrics.Compute(collector.Days, n => world.Retention(n, lastCompleteDay), world.Churned, world.EverActive());
+        var evaluations = world.Recommender.Evaluations.Where(e => e.AtSecond > 0).ToList();
+        HeadlineMetrics.AddRecommender(metrics, evaluations);
         return new ReplicationResult
         {
             Index = index,
@@ -72,6 +74,7 @@ public static class ScenarioRunner
             Users = settings.Population.Size,
             Days = collector.Days.ToList(),
             Metrics = metrics,
+            Evaluations = evaluations,
             Segments = SegmentMetrics.Compute(world.Users, collector.Days.Count),
             Impressions = world.TotalImpressions,
             Complete = complete,

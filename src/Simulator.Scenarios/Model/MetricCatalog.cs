@@ -57,6 +57,6 @@ public static class MetricCatalog
 
         var parts = key.Split('.');
         return (parts.Length == 3 && parts[0] == "campaigns" && parts[1].Length > 0 && Array.IndexOf(CampaignMetrics, parts[2]) >= 0)
-            || (parts.Length == 3 && parts[0] == "recommender" && parts[1] == "auc" && parts[2].Length > 0);
+            || (parts.Length == 3 && parts[0] == "recommender" && parts[1] is "auc" or "gauc" && parts[2].Length > 0);
     }
 }

@@ -39,9 +39,10 @@ public sealed class BehaviourModel
         var k = users.Topics;
         var interest = users.Interest[u * k + v.Topic] * k;
         var sat = users.Satiation[u * k + v.Topic];
-        // Novelty seekers tire of a topic faster (λ scaled 0.5–1.5 by novelty seeking).
+        // Interest decays exponentially with satiation (rebounding bandits' b − λ·s, in log form so
+        // interest stays positive); novelty seekers tire faster (λ scaled 0.5–1.5 by novelty seeking).
         var lambda = _o.SatiationPenalty * (0.5 + users.NoveltySeeking[u]);
-        var satiated = interest * (1 - Math.Min(1.0, lambda * sat));
+        var satiated = interest * Math.Exp(-lambda * sat);
         var mismatch = Math.Abs(Math.Log(v.Length / users.PreferredLength[u]));
         var social = Math.Tanh((Math.Log(1.0 + v.Likes) - 2.0) / 2.0);
         return _o.InterestWeight * Math.Log(0.25 + satiated)

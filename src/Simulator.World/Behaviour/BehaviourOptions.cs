@@ -45,9 +45,9 @@ public sealed record BehaviourOptions
     public double FatigueWeight { get; init; } = 0.4;
 
     /// <summary>Satiation penalty λ in θ·(1 − λ·satiation).</summary>
-    [Description("Satiation penalty λ: interest is scaled by (1 − λ·satiation[topic]) (rebounding bandits, CALIBRATION.md §2).")]
-    [Range(0.0, 1.0)]
-    public double SatiationPenalty { get; init; } = 0.5;
+    [Description("Satiation penalty λ: interest is scaled by exp(−λ·satiation[topic]), satiation rising by the share of each video watched (rebounding bandits, CALIBRATION.md §2).")]
+    [Range(0.0, 5.0)]
+    public double SatiationPenalty { get; init; } = 0.2;
 
     /// <summary>Half-life of topic satiation, hours.</summary>
     [Description("Half-life in hours of topic satiation (decay γ of the rebounding-bandit model).")]

@@ -29,8 +29,11 @@ public sealed class ReturnModel
     /// </summary>
     public static double HabitFactor(float habit) => habit * Math.Sqrt(habit);
 
+    /// <summary>Returned by <see cref="NextStart"/> for a user who has churned (times can be negative during warm-up).</summary>
+    public const long Never = long.MinValue;
+
     /// <summary>
-    /// Samples the next session start after <paramref name="fromSecond"/>. Returns -1 when the
+    /// Samples the next session start after <paramref name="fromSecond"/>. Returns <see cref="Never"/> when the
     /// gap exceeds the churn horizon (the user has churned and is not woken again).
     /// </summary>
     public long NextStart(UserTable users, int u, long fromSecond, ref RandomCursor rng)
@@ -45,7 +48,7 @@ public sealed class ReturnModel
             t += rng.Exponential(maxRate);
             if (t - fromSecond > horizon)
             {
-                return -1;
+                return Never;
             }
 
             var local = ((long)t + offset) % 86_400;

@@ -41,14 +41,14 @@ public sealed class ContentSupply
     public int ExpectedVideos { get; }
 
     /// <summary>Uploads the starting catalogue, spread over the week before the run, and registers it with <paramref name="recommender"/>.</summary>
-    public void SeedCatalogue(ContentOptions content, RecommenderCore recommender)
+    public void SeedCatalogue(ContentOptions content, RecommenderCore recommender, long startSecond = 0)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(recommender);
         _recommender = recommender;
         var n = (int)Math.Round(Creators.Count * content.InitialVideosPerCreator);
         var rng = new RandomCursor(_seed, 0, StreamIds.Upload, 0);
-        var start = -7L * 86_400;
+        var start = startSecond - 7L * 86_400;
         for (var i = 0; i < n; i++)
         {
             var second = start + (long)(7.0 * 86_400 * i / Math.Max(1, n));

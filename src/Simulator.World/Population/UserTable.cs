@@ -73,7 +73,7 @@ public sealed class UserTable
         BehaviourDraws = new ulong[count];
         ReturnDraws = new ulong[count];
         Array.Fill(FirstActiveDay, -1);
-        Array.Fill(LastActiveDay, -1);
+        Array.Fill(LastActiveDay, int.MinValue);
     }
 
     public int Count { get; }

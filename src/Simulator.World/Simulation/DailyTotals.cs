@@ -29,6 +29,9 @@ public struct DailyTotals : IEquatable<DailyTotals>
     public long Follows;
     public long NotInterested;
     public long RepeatTopicImpressions;
+
+    /// <summary>Sum of the utility users felt, in thousandths (hidden-state diagnostic: how well the feed matches).</summary>
+    public long UtilityMilli;
     public long Uploads;
 
     /// <summary>Impressions per length bucket (see <see cref="LengthBuckets"/>).</summary>
@@ -92,6 +95,7 @@ public struct DailyTotals : IEquatable<DailyTotals>
         Follows += o.Follows;
         NotInterested += o.NotInterested;
         RepeatTopicImpressions += o.RepeatTopicImpressions;
+        UtilityMilli += o.UtilityMilli;
         for (var i = 0; i < LengthBuckets.Count; i++)
         {
             ImpressionsByLength[i] += o.ImpressionsByLength[i];

@@ -27,7 +27,7 @@ internal sealed class DayRollupSystem(WorldState world, IReadOnlyList<IWorldObse
         var mau = 0;
         for (var u = 0; u < last.Length; u++)
         {
-            if (last[u] >= 0 && last[u] >= since)
+            if (last[u] >= since)
             {
                 mau++;
             }
@@ -35,7 +35,8 @@ internal sealed class DayRollupSystem(WorldState world, IReadOnlyList<IWorldObse
 
         world.Today.Day = day;
         world.Today.Mau = mau;
-        for (var i = 0; i < observers.Count; i++)
+        // Warm-up days (before day 0) build history but are not reported.
+        for (var i = 0; i < observers.Count && day >= 0; i++)
         {
             observers[i].OnDayEnd(world.Today);
         }

@@ -1,5 +1,6 @@
 using Simulator.Engine.Loop;
 using Simulator.Engine.Time;
+using Simulator.World.Behaviour;
 
 namespace Simulator.World.Simulation;
 
@@ -36,7 +37,7 @@ internal sealed class FeedbackSystem(WorldState world) : ISimSystem
             var next = output.EndedNextTick;
             for (var i = 0; i < ended.Length; i++)
             {
-                if (next[i] < 0)
+                if (next[i] == ReturnModel.Never)
                 {
                     world.Churned++;
                 }

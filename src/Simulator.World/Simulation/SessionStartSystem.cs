@@ -40,8 +40,15 @@ internal sealed class SessionStartSystem(WorldState world) : ISimSystem
             if (users.LastActiveDay[u] != day)
             {
                 users.LastActiveDay[u] = day;
-                users.ActiveDayCount[u]++;
                 world.Today.Dau++;
+                if (day < 0)
+                {
+                    // Warm-up: counts towards MAU later, but no cohort or lifetime bookkeeping.
+                    world.AddActive(u);
+                    continue;
+                }
+
+                users.ActiveDayCount[u]++;
                 if (users.FirstActiveDay[u] < 0)
                 {
                     users.FirstActiveDay[u] = day;

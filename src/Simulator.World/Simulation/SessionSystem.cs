@@ -93,6 +93,7 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
             var ms = (long)(outcome.WatchSeconds * 1000f);
             totals.Impressions++;
             totals.WatchMs += ms;
+            totals.UtilityMilli += (long)(outcome.Utility * 1000f);
             users.TotalImpressions[u]++;
             users.TotalWatchMs[u] += ms;
             var r = outcome.Reactions;
@@ -167,6 +168,6 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
         var rng = new RandomCursor(world.Settings.Seed, (ulong)u, StreamIds.Return, users.ReturnDraws[u]);
         var next = world.Return.NextStart(users, u, now, ref rng);
         users.ReturnDraws[u] = rng.Counter;
-        output.AddEnded(u, next < 0 ? -1 : world.TickOf(next));
+        output.AddEnded(u, next == ReturnModel.Never ? ReturnModel.Never : world.TickOf(next));
     }
 }

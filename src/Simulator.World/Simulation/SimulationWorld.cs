@@ -37,8 +37,10 @@ public sealed class SimulationWorld : IDisposable
             recommender.RegisterUser(new UserAccount(u, country.Code, country.Language, users.Device[u], users.IsTeen[u]));
         }
 
-        content.SeedCatalogue(settings.Content, recommender);
-        recommender.Advance(0);
+        var startSecond = settings.StartTick * settings.TickSeconds;
+        recommender.SetAudienceSize(users.Count);
+        content.SeedCatalogue(settings.Content, recommender, startSecond);
+        recommender.Advance(startSecond);
 
         _state = new WorldState
         {
@@ -48,7 +50,7 @@ public sealed class SimulationWorld : IDisposable
             Recommender = recommender,
             Behaviour = new BehaviourModel(settings.Behaviour),
             Return = new ReturnModel(settings.Behaviour),
-            Wheel = new TimingWheel(users.Count, WheelBits(settings.TickSeconds)),
+            Wheel = new TimingWheel(users.Count, WheelBits(settings.TickSeconds), settings.StartTick),
             Scheduler = new ChunkScheduler(settings.Threads, settings.ChunkSize),
         };
 
@@ -58,15 +60,20 @@ public sealed class SimulationWorld : IDisposable
             var rng = new RandomCursor(settings.Seed, (ulong)u, StreamIds.Return, 0);
             // A new install opens the app at install time; an existing user at their next return.
             var install = users.InstallSecond[u];
-            var first = install >= 0 ? install : _state.Return.NextStart(users, u, -600, ref rng);
+            var first = install >= 0 ? install : _state.Return.NextStart(users, u, startSecond - 600, ref rng);
             users.ReturnDraws[u] = rng.Counter;
-            if (first >= 0 && _state.TickOf(first) < settings.EndTick)
+            if (first >= startSecond && _state.TickOf(first) < settings.EndTick)
             {
-                _state.Wheel.Schedule(u, _state.TickOf(Math.Max(0, first)));
+                _state.Wheel.Schedule(u, _state.TickOf(first));
             }
         }
 
-        Loop = new SimLoop(settings.TickSeconds);
+        Loop = new SimLoop(settings.TickSeconds, settings.StartTick);
+        if (settings.WarmupDays > 0)
+        {
+            Loop.Add(new WarmupEndSystem(_state));
+        }
+
         Loop.Add(new SessionStartSystem(_state));
         Loop.Add(new SessionSystem(_state));
         Loop.Add(new FeedbackSystem(_state));

@@ -15,6 +15,11 @@ public sealed record WorldSettings
 
     public required int TickSeconds { get; init; }
 
+    /// <summary>Simulated days run before day 0 so the platform has history and a trained model; not reported.</summary>
+    public int WarmupDays { get; init; }
+
+    public long StartTick => -(long)WarmupDays * 86_400 / TickSeconds;
+
     public int Threads { get; init; } = 1;
 
     /// <summary>Users per parallel chunk. Results do not depend on it (nor on threads); tests shrink it to force many chunks.</summary>

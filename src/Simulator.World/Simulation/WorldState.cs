@@ -54,5 +54,5 @@ internal sealed class WorldState
     }
 
     /// <summary>Tick of a simulated second (rounded down).</summary>
-    public long TickOf(long second) => second / Settings.TickSeconds;
+    public long TickOf(long second) => (long)Math.Floor(second / (double)Settings.TickSeconds);
 }

@@ -1,0 +1,139 @@
+using System.Numerics.Tensors;
+using Recommender.State;
+
+namespace Recommender.Embeddings;
+
+/// <summary>
+/// User and video vectors learned online from engagement: logistic matrix factorisation updated
+/// by SGD on every logged impression (positive: a meaningful watch or reaction; negative: a quick
+/// swipe or "not interested"). ML.NET's matrix-factorisation package is not available here, so
+/// this is written by hand. In the manner of Monolith (CALIBRATION.md §6): a video's vector is
+/// admitted only after a few impressions (frequency filter) and expires when the video has not
+/// been shown for a while, so memory goes to what is live.
+/// </summary>
+internal sealed class EmbeddingTable
+{
+    /// <summary>Vector length.</summary>
+    public const int Dim = 16;
+
+    private readonly ulong _seed;
+    private readonly float _learningRate;
+    private readonly float _l2;
+    private readonly int _admitAfter;
+    private readonly long _expireSeconds;
+    private float[] _users;
+    private float[] _videos;
+    private bool[] _admitted;
+    private long[] _lastUpdate;
+
+    public EmbeddingTable(int users, int videos, ulong seed, float learningRate = 0.05f, float l2 = 0.002f, int admitAfter = 3, double expireDays = 7)
+    {
+        _seed = seed;
+        _learningRate = learningRate;
+        _l2 = l2;
+        _admitAfter = admitAfter;
+        _expireSeconds = (long)(expireDays * 86_400);
+        _users = new float[Math.Max(1, users) * Dim];
+        _videos = new float[Math.Max(1, videos) * Dim];
+        _admitted = new bool[Math.Max(1, videos)];
+        _lastUpdate = new long[Math.Max(1, videos)];
+        for (var u = 0; u < users; u++)
+        {
+            Init(_users.AsSpan(u * Dim, Dim), 1, (ulong)u);
+        }
+    }
+
+    public int AdmittedVideos { get; private set; }
+
+    public void EnsureUsers(int users)
+    {
+        var old = _users.Length / Dim;
+        if (users <= old)
+        {
+            return;
+        }
+
+        var n = Math.Max(users, old * 2);
+        Array.Resize(ref _users, n * Dim);
+        for (var u = old; u < n; u++)
+        {
+            Init(_users.AsSpan(u * Dim, Dim), 1, (ulong)u);
+        }
+    }
+
+    public void EnsureVideos(int videos)
+    {
+        if (videos <= _admitted.Length)
+        {
+            return;
+        }
+
+        var n = Math.Max(videos, _admitted.Length * 2);
+        Array.Resize(ref _videos, n * Dim);
+        Array.Resize(ref _admitted, n);
+        Array.Resize(ref _lastUpdate, n);
+    }
+
+    public ReadOnlySpan<float> User(int user) => _users.AsSpan(user * Dim, Dim);
+
+    /// <summary>Affinity of a user and a video; 0 for a video whose vector is not admitted.</summary>
+    public float Score(int user, int video) =>
+        _admitted[video] ? TensorPrimitives.Dot(User(user), _videos.AsSpan(video * Dim, Dim)) : 0f;
+
+    /// <summary>One SGD step of logistic loss on (user, video, label).</summary>
+    public void Update(int user, int video, bool positive, int videoImpressions, long second)
+    {
+        if (!_admitted[video])
+        {
+            if (videoImpressions < _admitAfter)
+            {
+                return;
+            }
+
+            Init(_videos.AsSpan(video * Dim, Dim), 2, (ulong)video);
+            _admitted[video] = true;
+            AdmittedVideos++;
+        }
+        else if (second - _lastUpdate[video] > _expireSeconds)
+        {
+            // Expired: stale vectors describe a catalogue that has moved on; start again.
+            Init(_videos.AsSpan(video * Dim, Dim), 2, (ulong)video);
+        }
+
+        _lastUpdate[video] = second;
+        var u = _users.AsSpan(user * Dim, Dim);
+        var v = _videos.AsSpan(video * Dim, Dim);
+        var p = 1f / (1f + MathF.Exp(-TensorPrimitives.Dot(u, v)));
+        var g = (positive ? 1f : 0f) - p;
+        for (var i = 0; i < Dim; i++)
+        {
+            var ui = u[i];
+            u[i] += _learningRate * (g * v[i] - _l2 * ui);
+            v[i] += _learningRate * (g * ui - _l2 * v[i]);
+        }
+    }
+
+    /// <summary>Forgets every learned vector (the "untrained" starting point).</summary>
+    public void Clear()
+    {
+        for (var u = 0; u < _users.Length / Dim; u++)
+        {
+            Init(_users.AsSpan(u * Dim, Dim), 1, (ulong)u);
+        }
+
+        Array.Clear(_videos);
+        Array.Clear(_admitted);
+        Array.Clear(_lastUpdate);
+        AdmittedVideos = 0;
+    }
+
+    // Small seeded random start (sd 0.1) so that gradients can separate users and videos.
+    private void Init(Span<float> row, ulong kind, ulong id)
+    {
+        for (var i = 0; i < row.Length; i++)
+        {
+            var bits = StableHash.Hash(_seed, kind, id, (ulong)i);
+            row[i] = (float)((StableHash.Unit(bits) - 0.5) * 0.35);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+namespace Recommender.Policies;
+
+/// <summary>
+/// Per-thread working memory for one ranking request, reused request after request so serving
+/// allocates nothing in steady state. Worker threads are long-lived, so each allocates it once.
+/// </summary>
+internal sealed class RankScratch
+{
+    public const int MaxCandidates = 512;
+
+    [ThreadStatic]
+    private static RankScratch? _current;
+
+    public int[] Mark { get; private set; } = new int[1024];
+
+    public int Stamp { get; set; }
+
+    public int[] Candidates { get; } = new int[MaxCandidates];
+
+    public bool[] Explore { get; } = new bool[MaxCandidates];
+
+    public float[] PreScore { get; } = new float[MaxCandidates];
+
+    public int[] Ranked { get; } = new int[MaxCandidates];
+
+    public double[] Value { get; } = new double[MaxCandidates];
+
+    public bool[] Used { get; } = new bool[MaxCandidates];
+
+    public float[] Features { get; } = new float[Ranking.Features.Count];
+
+    public static RankScratch For(int catalogCapacity)
+    {
+        var s = _current ??= new RankScratch();
+        if (s.Mark.Length < catalogCapacity)
+        {
+            s.Mark = new int[Math.Max(catalogCapacity, s.Mark.Length * 2)];
+            s.Stamp = 0;
+        }
+
+        if (++s.Stamp == int.MaxValue)
+        {
+            Array.Clear(s.Mark);
+            s.Stamp = 1;
+        }
+
+        return s;
+    }
+}

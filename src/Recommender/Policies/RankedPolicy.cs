@@ -1,0 +1,329 @@
+using Recommender.Abstractions;
+using Recommender.Ranking;
+using Recommender.State;
+
+namespace Recommender.Policies;
+
+/// <summary>
+/// The full core (DESIGN.md §5): candidates from several sources, a cheap pre-ranking, full
+/// ranking of the best few by the value formula Σ V_k·P_k + V_play·E[watch] over the trained
+/// heads (heuristic estimates from the counters until the first model exists), and a greedy
+/// re-ranker with hard rules (no same creator or sound back to back, a per-slate topic cap),
+/// MMR diversity, a fatigue penalty on recently served topics and logged exploration slots.
+/// </summary>
+internal sealed class RankedPolicy(PlatformState state, RecommenderOptions options) : IFeedPolicy
+{
+    private const int TopicSources = 4;
+    private const int PerTopic = 60;
+    private const int Trending = 60;
+    private const int PoolPicks = 12;
+    private const int FreshPicks = 12;
+    private const int ExplorePicks = 8;
+    private const int RecentWindow = 20;
+
+    /// <summary>The model serving now; replaced whole at a tick boundary.</summary>
+    public RankingModel? Model { get; set; }
+
+    public PopularityLists Popular { get; } = new(state, options);
+
+    public int Recommend(in RecommendationRequest request, Span<int> slate)
+    {
+        var s = RankScratch.For(state.Catalog.Capacity);
+        var user = request.UserId;
+        var n = Gather(s, user, request.NowSecond);
+        if (n == 0)
+        {
+            return 0;
+        }
+
+        var ranked = PreRank(s, user, n);
+        Score(s, request, ranked);
+        return Rerank(s, request, ranked, n, slate);
+    }
+
+    public void Refresh(long nowSecond) => Popular.Refresh();
+
+    private int Gather(RankScratch s, int user, long now)
+    {
+        var n = 0;
+        // 1. The user's strongest topics, from their own history: the best videos of each.
+        Span<int> topics = stackalloc int[TopicSources];
+        Span<float> history = stackalloc float[UserSignals.TopicSlots];
+        state.Users.TopicRow(user, history);
+        var known = System.Numerics.Tensors.TensorPrimitives.Max(history) > 0f;
+        TopTopics(history, topics);
+        var pools = state.TopicPools;
+        foreach (var t in known ? topics : default)
+        {
+            for (var slot = t; slot < pools.Length; slot += UserSignals.TopicSlots)
+            {
+                var ids = pools[slot].Ids;
+                for (var i = 0; i < Math.Min(PerTopic, ids.Length); i++)
+                {
+                    Add(s, user, ids[i], false, ref n);
+                }
+            }
+        }
+
+        // 2. New videos from followed creators.
+        foreach (var c in state.Follows.Followed(user))
+        {
+            if (c >= 0)
+            {
+                foreach (var v in state.Follows.Recent(c))
+                {
+                    if (v >= 0)
+                    {
+                        Add(s, user, v, false, ref n);
+                    }
+                }
+            }
+        }
+
+        // 3. Trending in the user's country and platform-wide.
+        var local = Popular.Local(state.Accounts.Region(user));
+        for (var i = 0; i < Math.Min(Trending, local.Length); i++)
+        {
+            Add(s, user, local[i], false, ref n);
+        }
+
+        var global = Popular.Global;
+        for (var i = 0; i < Math.Min(Trending / 2, global.Length); i++)
+        {
+            Add(s, user, global[i], false, ref n);
+        }
+
+        // 4. The traffic pool's new videos, 5. fresh uploads, 6. out-of-interest exploration.
+        for (var i = 0; i < PoolPicks && options.TrafficPool; i++)
+        {
+            var v = state.Pool.Pick(StableHash.Hash(state.Seed, (ulong)user, (ulong)now, 100UL + (ulong)i), state.Videos);
+            if (v >= 0)
+            {
+                Add(s, user, v, false, ref n);
+            }
+        }
+
+        for (var i = 0; i < FreshPicks; i++)
+        {
+            var v = state.PickFresh(user, StableHash.Hash(state.Seed, (ulong)user, (ulong)now, 200UL + (ulong)i), default);
+            if (v >= 0)
+            {
+                Add(s, user, v, false, ref n);
+            }
+        }
+
+        for (var i = 0; i < ExplorePicks; i++)
+        {
+            var v = state.PickAny(user, StableHash.Hash(state.Seed, (ulong)user, (ulong)now, 300UL + (ulong)i), default);
+            if (v >= 0)
+            {
+                Add(s, user, v, true, ref n);
+            }
+        }
+
+        return n;
+    }
+
+    private void Add(RankScratch s, int user, int video, bool explore, ref int n)
+    {
+        if (n == RankScratch.MaxCandidates || s.Mark[video] == s.Stamp || state.Served.Contains(user, video))
+        {
+            return;
+        }
+
+        s.Mark[video] = s.Stamp;
+        s.Candidates[n] = video;
+        s.Explore[n] = explore;
+        n++;
+    }
+
+    // Cheap score for every candidate: embedding affinity, topic history and decayed popularity.
+    private int PreRank(RankScratch s, int user, int n)
+    {
+        var value = state.Counters.Value;
+        for (var i = 0; i < n; i++)
+        {
+            var v = s.Candidates[i];
+            s.PreScore[i] = state.Embeddings.Score(user, v)
+                + 1.5f * state.Users.TopicAffinity(user, state.Catalog.Topic(v))
+                + 0.3f * MathF.Log(1f + Math.Max(0f, value[v]));
+            s.Used[i] = false;
+        }
+
+        var k = Math.Min(options.RankedCandidates, n);
+        for (var r = 0; r < k; r++)
+        {
+            var best = -1;
+            for (var i = 0; i < n; i++)
+            {
+                if (!s.Used[i] && !s.Explore[i] && (best < 0 || s.PreScore[i] > s.PreScore[best]))
+                {
+                    best = i;
+                }
+            }
+
+            if (best < 0)
+            {
+                return r;
+            }
+
+            s.Used[best] = true;
+            s.Ranked[r] = best;
+        }
+
+        return k;
+    }
+
+    private void Score(RankScratch s, in RecommendationRequest request, int ranked)
+    {
+        var w = options.Weights;
+        var model = Model;
+        for (var r = 0; r < ranked; r++)
+        {
+            var v = s.Candidates[s.Ranked[r]];
+            var f = s.Features.AsSpan();
+            Features.Fill(state, request.UserId, v, request.NowSecond, request.LocalHour, request.SessionPosition, f);
+            var length = state.Catalog.Length(v);
+            double value;
+            if (model is not null)
+            {
+                value = w.Finish * model.Probability(Head.Finish, f)
+                    + w.Like * model.Probability(Head.Like, f)
+                    + w.Comment * model.Probability(Head.Comment, f)
+                    + w.Share * model.Probability(Head.Share, f)
+                    + w.Follow * model.Probability(Head.Follow, f)
+                    + w.NotInterested * model.Probability(Head.NotInterested, f)
+                    + w.Playtime * model.ExpectedWatchSeconds(f, length) / 60.0;
+            }
+            else
+            {
+                // Before a model exists: the counters' rates, scaled by the user's topic history.
+                var finish = f[3];
+                value = (w.Finish * finish + w.Like * f[4] + w.Share * f[5] + w.NotInterested * f[6]
+                    + w.Playtime * finish * length / 60.0) * f[0] + 0.2 * f[1];
+            }
+
+            s.Value[r] = value;
+        }
+    }
+
+    private int Rerank(RankScratch s, in RecommendationRequest request, int ranked, int total, Span<int> slate)
+    {
+        var user = request.UserId;
+        Span<byte> recent = stackalloc byte[UserSignals.TopicSlots];
+        state.Served.RecentTopics(user, RecentWindow, state.Catalog, recent);
+        Span<byte> inSlate = stackalloc byte[UserSignals.TopicSlots];
+        inSlate.Clear();
+        double scale = 0;
+        for (var r = 0; r < ranked; r++)
+        {
+            scale += Math.Abs(s.Value[r]);
+            s.Used[r] = false;
+        }
+
+        scale = ranked > 0 ? scale / ranked : 1;
+        var exploreCount = 0;
+        for (var i = 0; i < total; i++)
+        {
+            exploreCount += s.Explore[i] ? 1 : 0;
+        }
+
+        int prevCreator = -1, prevSound = -1, filled = 0;
+        for (var slot = 0; slot < slate.Length; slot++)
+        {
+            var bits = StableHash.Hash(state.Seed, (ulong)user, (ulong)request.NowSecond, 400UL + (ulong)slot);
+            int video;
+            float propensity;
+            if (exploreCount > 0 && StableHash.Unit(bits) < options.ExplorationRate && TryExplore(s, total, bits, out video))
+            {
+                propensity = (float)(options.ExplorationRate / exploreCount);
+            }
+            else
+            {
+                var best = -1;
+                var bestScore = double.NegativeInfinity;
+                for (var r = 0; r < ranked; r++)
+                {
+                    if (s.Used[r])
+                    {
+                        continue;
+                    }
+
+                    var v = s.Candidates[s.Ranked[r]];
+                    var topic = UserSignals.Slot(state.Catalog.Topic(v));
+                    var creator = state.Catalog.Creator(v);
+                    if (creator == prevCreator || state.Catalog.Sound(v) == prevSound || inSlate[topic] >= options.TopicCapPerSlate)
+                    {
+                        continue;
+                    }
+
+                    var similarity = Math.Min(1.0, 0.5 * inSlate[topic] + (creator == prevCreator ? 0.5 : 0));
+                    var adjusted = s.Value[r] - scale * (options.DiversityWeight * similarity + options.FatiguePenalty * recent[topic]);
+                    if (adjusted > bestScore)
+                    {
+                        bestScore = adjusted;
+                        best = r;
+                    }
+                }
+
+                if (best < 0)
+                {
+                    break;
+                }
+
+                s.Used[best] = true;
+                video = s.Candidates[s.Ranked[best]];
+                propensity = (float)(1 - options.ExplorationRate);
+            }
+
+            slate[filled++] = video;
+            inSlate[UserSignals.Slot(state.Catalog.Topic(video))]++;
+            prevCreator = state.Catalog.Creator(video);
+            prevSound = state.Catalog.Sound(video);
+            state.Served.Add(user, video);
+            state.Contexts.Add(user, video, request.LocalHour, request.SessionPosition + slot, propensity);
+        }
+
+        return filled;
+    }
+
+    private static bool TryExplore(RankScratch s, int total, ulong bits, out int video)
+    {
+        var start = StableHash.Below(bits, total);
+        for (var i = 0; i < total; i++)
+        {
+            var c = (start + i) % total;
+            if (s.Explore[c])
+            {
+                s.Explore[c] = false;
+                video = s.Candidates[c];
+                return true;
+            }
+        }
+
+        video = -1;
+        return false;
+    }
+
+    private static void TopTopics(ReadOnlySpan<float> row, Span<int> top)
+    {
+        for (var k = 0; k < top.Length; k++)
+        {
+            var best = -1;
+            for (var t = 0; t < row.Length; t++)
+            {
+                if (top[..k].Contains(t))
+                {
+                    continue;
+                }
+
+                if (best < 0 || row[t] > row[best])
+                {
+                    best = t;
+                }
+            }
+
+            top[k] = best;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Recommender.Abstractions;
+using Recommender.State;
+
+namespace Recommender.Ranking;
+
+/// <summary>
+/// The ranking features of a (user, video, context) triple. All come from what the platform
+/// observes (CALIBRATION.md §6: interactions, video information, device and account settings);
+/// follower count enters only as a weak creator signal, as TikTok says it is not a direct factor.
+/// </summary>
+internal static class Features
+{
+    public const int Count = 19;
+
+    public static readonly string[] Names =
+    [
+        "user_topic_affinity", "embedding_score", "video_log_impressions", "video_finish_rate",
+        "video_like_rate", "video_share_rate", "video_not_interested_rate", "video_log_age_hours",
+        "video_log_length", "follows_creator", "creator_log_followers", "user_log_impressions",
+        "user_finish_rate", "user_like_rate", "session_position", "local_hour", "same_country",
+        "device", "teen_account",
+    ];
+
+    public static void Fill(PlatformState s, int user, int video, long now, int hour, int position, Span<float> f)
+    {
+        var creator = s.Catalog.Creator(video);
+        f[0] = s.Users.TopicAffinity(user, s.Catalog.Topic(video));
+        f[1] = s.Embeddings.Score(user, video);
+        f[2] = MathF.Log(1f + s.Videos.Impressions(video));
+        f[3] = s.Videos.FinishRate(video);
+        f[4] = s.Videos.LikeRate(video);
+        f[5] = s.Videos.ShareRate(video);
+        f[6] = s.Videos.NotInterestedRate(video);
+        f[7] = MathF.Log(1f + Math.Max(0, now - s.Catalog.UploadSecond(video)) / 3600f);
+        f[8] = MathF.Log(s.Catalog.Length(video));
+        f[9] = s.Follows.Follows(user, creator) ? 1f : 0f;
+        f[10] = MathF.Log(1f + s.Follows.Followers(creator));
+        f[11] = MathF.Log(1f + s.Users.Impressions(user));
+        f[12] = s.Users.FinishRate(user);
+        f[13] = s.Users.LikeRate(user);
+        f[14] = MathF.Log(1f + position);
+        f[15] = hour;
+        f[16] = s.Accounts.Region(user) == s.Catalog.Region(video) ? 1f : 0f;
+        f[17] = (float)s.Accounts.Device(user);
+        f[18] = s.Accounts.IsTeen(user) ? 1f : 0f;
+    }
+
+    /// <summary>Engagement value of an outcome for embeddings and user history: watched most of it, or reacted.</summary>
+    public static bool IsPositive(in ImpressionFeedback f, float length) =>
+        (f.Reactions & (Reactions.Finished | Reactions.Liked | Reactions.Shared | Reactions.Commented | Reactions.Followed)) != 0
+        || f.WatchSeconds >= 0.6f * length;
+}

@@ -1,0 +1,86 @@
+namespace Recommender.Ranking;
+
+/// <summary>
+/// One trained snapshot of the ranking heads: a calibrated tree ensemble per binary objective and
+/// a watch-time head that predicts the within-duration quantile of watch time (D2Q, arXiv
+/// 2206.06003, CALIBRATION.md §6) with the quantile tables to turn it back into seconds.
+/// Immutable once built; swapped in whole at a tick boundary.
+/// </summary>
+internal sealed class RankingModel
+{
+    public const int Heads = 7;
+
+    // Duration buckets for D2Q labels: the edges of the completion table (CALIBRATION.md §1).
+    private static readonly float[] BucketEdges = [11f, 22f, 45f, 75f, 135f, 390f];
+    public const int QuantilePoints = 21;
+
+    public RankingModel(TreeEnsembleEvaluator?[] heads, double[] slopes, double[] offsets, double[] priors, TreeEnsembleEvaluator? watch, float[] quantiles, long trainedAt, int rows)
+    {
+        HeadModels = heads;
+        Slopes = slopes;
+        Offsets = offsets;
+        Priors = priors;
+        Watch = watch;
+        Quantiles = quantiles;
+        TrainedAt = trainedAt;
+        Rows = rows;
+    }
+
+    public TreeEnsembleEvaluator?[] HeadModels { get; }
+
+    /// <summary>Platt calibration: P = 1 / (1 + exp(slope·score + offset)).</summary>
+    public double[] Slopes { get; }
+
+    public double[] Offsets { get; }
+
+    /// <summary>Base rates, used for heads that had too few positives to train.</summary>
+    public double[] Priors { get; }
+
+    public TreeEnsembleEvaluator? Watch { get; }
+
+    /// <summary>Per bucket, watch seconds at quantiles 0, 0.05, …, 1 of the training sample.</summary>
+    public float[] Quantiles { get; }
+
+    public long TrainedAt { get; }
+
+    public int Rows { get; }
+
+    public static int BucketOf(float length)
+    {
+        for (var i = 0; i < BucketEdges.Length; i++)
+        {
+            if (length < BucketEdges[i])
+            {
+                return i;
+            }
+        }
+
+        return BucketEdges.Length;
+    }
+
+    public static int Buckets => BucketEdges.Length + 1;
+
+    public double Probability(Head head, ReadOnlySpan<float> features)
+    {
+        var h = (int)head;
+        var m = HeadModels[h];
+        if (m is null)
+        {
+            return Priors[h];
+        }
+
+        return 1.0 / (1.0 + Math.Exp(Slopes[h] * m.Evaluate(features) + Offsets[h]));
+    }
+
+    /// <summary>Expected watch seconds: the predicted quantile mapped through the video's duration bucket.</summary>
+    public double ExpectedWatchSeconds(ReadOnlySpan<float> features, float length)
+    {
+        var q = Watch is null ? 0.5 : Math.Clamp(Watch.Evaluate(features), 0, 1);
+        var b = BucketOf(length);
+        var pos = q * (QuantilePoints - 1);
+        var i = Math.Min(QuantilePoints - 2, (int)pos);
+        var row = Quantiles.AsSpan(b * QuantilePoints, QuantilePoints);
+        var seconds = row[i] + (row[i + 1] - row[i]) * (pos - i);
+        return seconds > 0 ? seconds : 0.5 * length;
+    }
+}

@@ -1,0 +1,208 @@
+using Microsoft.ML;
+using Microsoft.ML.Calibrators;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers.FastTree;
+using Recommender.Abstractions;
+
+namespace Recommender.Ranking;
+
+/// <summary>
+/// Trains the ranking heads with ML.NET FastTree on a deterministic subsample of the recent log:
+/// seeded, single-threaded (so retraining is reproducible), scheduled by the host.
+/// </summary>
+internal sealed class RankingTrainer
+{
+    private const int MinPositives = 20;
+    private readonly RecommenderOptions _options;
+    private readonly int _seed;
+
+    public RankingTrainer(RecommenderOptions options, ulong seed)
+    {
+        _options = options;
+        _seed = (int)(seed & 0x7FFFFFFF);
+    }
+
+    /// <summary>Rows used for the last fit, for tests and offline evaluation.</summary>
+    public List<TrainingRow> LastRows { get; } = [];
+
+    public RankingModel? Train(TrainingLog log, long now)
+    {
+        var available = log.Written - log.Oldest;
+        if (available < 500)
+        {
+            return null;
+        }
+
+        // Evenly spaced subsample of the window: every k-th row, newest included.
+        var take = (int)Math.Min(available, _options.TrainingRows);
+        var step = available / (double)take;
+        LastRows.Clear();
+        for (var i = 0; i < take; i++)
+        {
+            var row = log.Written - 1 - (long)(i * step);
+            LastRows.Add(new TrainingRow
+            {
+                Features = log.FeaturesOf(row).ToArray(),
+                Watch = log.Watch(row),
+                Length = log.Length(row),
+                Reactions = log.ReactionsOf(row),
+            });
+        }
+
+        var ml = new MLContext(_seed);
+        var heads = new TreeEnsembleEvaluator?[RankingModel.Heads];
+        var slopes = new double[RankingModel.Heads];
+        var offsets = new double[RankingModel.Heads];
+        var priors = new double[RankingModel.Heads];
+        for (var h = 0; h < RankingModel.Heads; h++)
+        {
+            var positives = 0;
+            var rows = new List<BinaryRow>(LastRows.Count);
+            foreach (var r in LastRows)
+            {
+                var label = Label((Head)h, r);
+                positives += label ? 1 : 0;
+                rows.Add(new BinaryRow { Features = r.Features, Label = label });
+            }
+
+            priors[h] = (positives + 0.5) / (LastRows.Count + 1.0);
+            if (positives < MinPositives || LastRows.Count - positives < MinPositives)
+            {
+                continue;
+            }
+
+            var fitted = FitBinary(ml, rows);
+            heads[h] = TreeEnsembleEvaluator.From(fitted.Model.SubModel.TrainedTreeEnsemble);
+            slopes[h] = fitted.Model.Calibrator.Slope;
+            offsets[h] = fitted.Model.Calibrator.Offset;
+        }
+
+        var (watch, quantiles) = FitWatch(ml);
+        return new RankingModel(heads, slopes, offsets, priors, watch, quantiles, now, LastRows.Count);
+    }
+
+    public static bool Label(Head head, TrainingRow r) => head switch
+    {
+        Head.ValidView => r.Watch >= Math.Min(5f, 0.5f * r.Length),
+        Head.Finish => (r.Reactions & Reactions.Finished) != 0,
+        Head.Like => (r.Reactions & Reactions.Liked) != 0,
+        Head.Comment => (r.Reactions & Reactions.Commented) != 0,
+        Head.Share => (r.Reactions & Reactions.Shared) != 0,
+        Head.Follow => (r.Reactions & Reactions.Followed) != 0,
+        _ => (r.Reactions & Reactions.NotInterested) != 0,
+    };
+
+    internal BinaryPredictionTransformer<CalibratedModelParametersBase<FastTreeBinaryModelParameters, PlattCalibrator>> FitBinary(MLContext ml, List<BinaryRow> rows)
+    {
+        var data = ml.Data.LoadFromEnumerable(rows, SchemaFor<BinaryRow>(ml));
+        var trainer = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+        {
+            NumberOfTrees = _options.Trees,
+            NumberOfLeaves = _options.Leaves,
+            MinimumExampleCountPerLeaf = 20,
+            LearningRate = 0.2,
+            NumberOfThreads = 1,
+            Seed = _seed,
+            FeatureColumnName = "Features",
+            LabelColumnName = "Label",
+        });
+        return trainer.Fit(data);
+    }
+
+    // D2Q: the label is the quantile of watch time within the video's duration bucket, which
+    // removes the bias towards long videos that raw watch time has (arXiv 2206.06003).
+    private (TreeEnsembleEvaluator?, float[]) FitWatch(MLContext ml)
+    {
+        var buckets = RankingModel.Buckets;
+        var byBucket = new List<float>[buckets];
+        for (var b = 0; b < buckets; b++)
+        {
+            byBucket[b] = [];
+        }
+
+        foreach (var r in LastRows)
+        {
+            byBucket[RankingModel.BucketOf(r.Length)].Add(r.Watch);
+        }
+
+        var quantiles = new float[buckets * RankingModel.QuantilePoints];
+        for (var b = 0; b < buckets; b++)
+        {
+            var sorted = byBucket[b];
+            sorted.Sort();
+            for (var q = 0; q < RankingModel.QuantilePoints; q++)
+            {
+                quantiles[b * RankingModel.QuantilePoints + q] = sorted.Count == 0 ? 0f : sorted[(int)Math.Round(q / (RankingModel.QuantilePoints - 1.0) * (sorted.Count - 1))];
+            }
+        }
+
+        var rows = new List<RegressionRow>(LastRows.Count);
+        foreach (var r in LastRows)
+        {
+            var sorted = byBucket[RankingModel.BucketOf(r.Length)];
+            var rank = UpperBound(sorted, r.Watch);
+            rows.Add(new RegressionRow { Features = r.Features, Label = sorted.Count <= 1 ? 0.5f : (rank - 0.5f) / sorted.Count });
+        }
+
+        var data = ml.Data.LoadFromEnumerable(rows, SchemaFor<RegressionRow>(ml));
+        var trainer = ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
+        {
+            NumberOfTrees = _options.Trees,
+            NumberOfLeaves = _options.Leaves,
+            MinimumExampleCountPerLeaf = 20,
+            LearningRate = 0.2,
+            NumberOfThreads = 1,
+            Seed = _seed,
+            FeatureColumnName = "Features",
+            LabelColumnName = "Label",
+        });
+        var model = trainer.Fit(data);
+        return (TreeEnsembleEvaluator.From(model.Model.TrainedTreeEnsemble), quantiles);
+    }
+
+    private static int UpperBound(List<float> sorted, float value)
+    {
+        int lo = 0, hi = sorted.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (sorted[mid] <= value) lo = mid + 1;
+            else hi = mid;
+        }
+
+        return lo;
+    }
+
+    private static SchemaDefinition SchemaFor<T>(MLContext ml)
+    {
+        _ = ml;
+        var schema = SchemaDefinition.Create(typeof(T));
+        schema["Features"].ColumnType = new VectorDataViewType(NumberDataViewType.Single, Features.Count);
+        return schema;
+    }
+
+    internal sealed class TrainingRow
+    {
+        public required float[] Features { get; init; }
+
+        public float Watch { get; init; }
+
+        public float Length { get; init; }
+
+        public Reactions Reactions { get; init; }
+    }
+
+    internal sealed class BinaryRow
+    {
+        public float[] Features { get; set; } = [];
+
+        public bool Label { get; set; }
+    }
+
+    internal sealed class RegressionRow
+    {
+        public float[] Features { get; set; } = [];
+
+        public float Label { get; set; }
+    }
+}
