@@ -1,0 +1,183 @@
+using Recommender.Abstractions;
+
+namespace Recommender.Tests;
+
+public sealed class RankedPolicyTests
+{
+    private const int Users = 200;
+    private const int Videos = 600;
+
+    // A small platform where the truth is simple: user u likes topic u % 5; video v has topic v % 5,
+    // creator v % 40, and videos with v % 7 == 0 get shared a lot.
+    private static RecommenderCore Core(ValueWeights? weights = null, FeedPolicyKind policy = FeedPolicyKind.Ranked)
+    {
+        var core = new RecommenderCore(new RecommenderOptions
+        {
+            Policy = policy,
+            Weights = weights ?? new ValueWeights(),
+            TrainingRows = 20_000,
+            Trees = 10,
+            ExplorationRate = 0,
+            RetrainHours = 12,
+            // Each synthetic user here likes a single topic, so the per-slate topic cap and the
+            // diversity terms (which exist for real, multi-topic users) are switched off.
+            TopicCapPerSlate = 8,
+            DiversityWeight = 0,
+            FatiguePenalty = 0,
+        }, seed: 3, Users, Videos);
+        for (var u = 0; u < Users; u++)
+        {
+            core.RegisterUser(new UserAccount(u, "US", "en", DeviceKind.Ios, false));
+        }
+
+        for (var v = 0; v < Videos; v++)
+        {
+            core.RegisterVideo(new VideoMetadata(v, v % 40, v % 5, v, 15 + v % 30, -86_400, "US"));
+        }
+
+        core.Advance(0);
+        return core;
+    }
+
+    private static Reactions Outcome(int user, int video) =>
+        video % 5 == user % 5
+            ? Reactions.Finished | Reactions.Liked | (video % 7 == 0 ? Reactions.Shared : Reactions.None)
+            : Reactions.None;
+
+    // Serves every user for a simulated day and logs what they did, then lets batch work run.
+    private static void Day(RecommenderCore core, int day)
+    {
+        var slate = new int[8];
+        for (var round = 0; round < 6; round++)
+        {
+            for (var u = 0; u < Users; u++)
+            {
+                long now = day * 86_400 + round * 3600 + u;
+                var n = core.Recommend(new RecommendationRequest(u, now, 12, round * 8), slate);
+                for (var i = 0; i < n; i++)
+                {
+                    var r = Outcome(u, slate[i]);
+                    core.Record(new ImpressionFeedback(u, slate[i], now + i, (r & Reactions.Finished) != 0 ? 20 : 2, r));
+                }
+            }
+
+            core.Advance(day * 86_400 + (round + 1) * 3600 * 4);
+        }
+    }
+
+    private static double MatchShare(RecommenderCore core, long now, out double shareable)
+    {
+        var slate = new int[8];
+        int match = 0, total = 0, shared = 0;
+        for (var u = 0; u < Users; u++)
+        {
+            var n = core.Recommend(new RecommendationRequest(u, now + u, 20, 0), slate);
+            for (var i = 0; i < n; i++)
+            {
+                match += slate[i] % 5 == u % 5 ? 1 : 0;
+                shared += slate[i] % 7 == 0 ? 1 : 0;
+                total++;
+            }
+        }
+
+        shareable = (double)shared / total;
+        return (double)match / total;
+    }
+
+    [Fact]
+    public void Should_LearnEachUsersTopic_When_FeedbackAccumulates()
+    {
+        var core = Core();
+        for (var d = 0; d < 3; d++)
+        {
+            Day(core, d);
+        }
+
+        // Topics are 1 in 5; a learned feed serves the user's own topic far more often
+        var match = MatchShare(core, 4 * 86_400, out _);
+        Assert.True(match > 0.5, $"own-topic share {match:F2}");
+        Assert.True(core.Trainings > 0);
+        Assert.NotEmpty(core.Evaluations);
+        Assert.True(core.Evaluations[^1].Auc[1] > 0.6, $"finish AUC {core.Evaluations[^1].Auc[1]:F3}");
+    }
+
+    [Fact]
+    public void Should_ServeMoreShareableVideos_When_ShareWeightRises()
+    {
+        var plain = Core();
+        var shareHeavy = Core(new ValueWeights { Share = 30 });
+        for (var d = 0; d < 3; d++)
+        {
+            Day(plain, d);
+            Day(shareHeavy, d);
+        }
+
+        MatchShare(plain, 4 * 86_400, out var plainShareable);
+        MatchShare(shareHeavy, 4 * 86_400, out var heavyShareable);
+        Assert.True(heavyShareable > plainShareable, $"shareable share {plainShareable:F3} → {heavyShareable:F3}");
+    }
+
+    [Fact]
+    public void Should_NotServeSameCreatorBackToBack_When_Reranking()
+    {
+        var core = new RecommenderCore(new RecommenderOptions { TopicCapPerSlate = 2, ExplorationRate = 0 }, 3, Users, Videos);
+        for (var u = 0; u < Users; u++)
+        {
+            core.RegisterUser(new UserAccount(u, "US", "en", DeviceKind.Ios, false));
+        }
+
+        for (var v = 0; v < Videos; v++)
+        {
+            core.RegisterVideo(new VideoMetadata(v, v % 40, v % 5, v, 15 + v % 30, -86_400, "US"));
+        }
+
+        core.Advance(0);
+        Day(core, 0);
+        var slate = new int[8];
+        for (var u = 0; u < Users; u++)
+        {
+            var n = core.Recommend(new RecommendationRequest(u, 2 * 86_400 + u, 20, 0), slate);
+            for (var i = 1; i < n; i++)
+            {
+                Assert.NotEqual(slate[i - 1] % 40, slate[i] % 40);
+            }
+
+            // and never more than two of one topic per slate
+            Assert.All(slate[..n].GroupBy(v => v % 5), g => Assert.True(g.Count() <= 2));
+        }
+    }
+
+    [Fact]
+    public void Should_ForgetModelAndHistory_When_LearnedStateIsDropped()
+    {
+        var core = Core(policy: FeedPolicyKind.Untrained);
+        for (var d = 0; d < 3; d++)
+        {
+            Day(core, d);
+        }
+
+        var before = MatchShare(core, 4 * 86_400, out _);
+        core.ForgetLearnedState();
+        var after = MatchShare(core, 4 * 86_400 + 500, out _);
+
+        Assert.True(before > 0.5, $"own-topic share before forgetting {before:F2}");
+        Assert.True(after < 0.4, $"own-topic share after forgetting {after:F2}");
+    }
+
+    [Fact]
+    public void Should_ServeFollowedCreatorsNewestFirst_When_Chronological()
+    {
+        var core = Core(policy: FeedPolicyKind.Chronological);
+        // User 0 follows creator 3 (videos 3, 43, 83, ...)
+        core.Record(new ImpressionFeedback(0, 83, 10, 20, Reactions.Followed | Reactions.Finished));
+        var slate = new int[8];
+        var n = core.Recommend(new RecommendationRequest(0, 100, 12, 0), slate);
+
+        Assert.Equal(8, n);
+        // Creator 3's remembered uploads come first, newest (highest id) first
+        Assert.Equal(563, slate[0]);
+        Assert.Equal(523, slate[1]);
+        // then the newest videos of everyone
+        Assert.Contains(599, slate);
+    }
+}
