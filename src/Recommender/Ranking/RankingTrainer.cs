@@ -49,12 +49,33 @@ internal sealed class RankingTrainer
             });
         }
 
-        var ml = new MLContext(_seed);
         var heads = new TreeEnsembleEvaluator?[RankingModel.Heads];
         var slopes = new double[RankingModel.Heads];
         var offsets = new double[RankingModel.Heads];
         var priors = new double[RankingModel.Heads];
-        for (var h = 0; h < RankingModel.Heads; h++)
+        TreeEnsembleEvaluator? watch = null;
+        float[] quantiles = [];
+
+        // Heads are independent fits, each seeded and single-threaded with its own MLContext, so
+        // fitting them side by side gives the same models as fitting them one after another.
+        Parallel.For(0, RankingModel.Heads + 1, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, h =>
+        {
+            var ml = new MLContext(_seed);
+            if (h == RankingModel.Heads)
+            {
+                (watch, quantiles) = FitWatch(ml);
+            }
+            else
+            {
+                FitHead(ml, h, heads, slopes, offsets, priors);
+            }
+        });
+
+        return new RankingModel(heads, slopes, offsets, priors, watch, quantiles, now, LastRows.Count);
+    }
+
+    private void FitHead(MLContext ml, int h, TreeEnsembleEvaluator?[] heads, double[] slopes, double[] offsets, double[] priors)
+    {
         {
             var positives = 0;
             var rows = new List<BinaryRow>(LastRows.Count);
@@ -68,7 +89,7 @@ internal sealed class RankingTrainer
             priors[h] = (positives + 0.5) / (LastRows.Count + 1.0);
             if (positives < MinPositives || LastRows.Count - positives < MinPositives)
             {
-                continue;
+                return;
             }
 
             var fitted = FitBinary(ml, rows);
@@ -76,9 +97,6 @@ internal sealed class RankingTrainer
             slopes[h] = fitted.Model.Calibrator.Slope;
             offsets[h] = fitted.Model.Calibrator.Offset;
         }
-
-        var (watch, quantiles) = FitWatch(ml);
-        return new RankingModel(heads, slopes, offsets, priors, watch, quantiles, now, LastRows.Count);
     }
 
     public static bool Label(Head head, TrainingRow r) => head switch

@@ -75,6 +75,8 @@ public static class ScenarioRunner
             Days = collector.Days.ToList(),
             Metrics = metrics,
             Evaluations = evaluations,
+            RecommendSeconds = world.RecommendSeconds,
+            RecommenderBatchSeconds = world.RecommenderBatchSeconds,
             Segments = SegmentMetrics.Compute(world.Users, collector.Days.Count),
             Impressions = world.TotalImpressions,
             Complete = complete,

@@ -19,6 +19,9 @@ internal sealed class ChunkOutput
 
     public DailyTotals Totals;
 
+    /// <summary>Stopwatch ticks spent inside recommendation requests (profiling only; never in results).</summary>
+    public long RecommendTicks;
+
     public ReadOnlySpan<ImpressionFeedback> Impressions => _impressions.AsSpan(0, ImpressionCount);
 
     public ReadOnlySpan<int> EndedUsers => _endedUsers.AsSpan(0, EndedCount);
@@ -30,6 +33,7 @@ internal sealed class ChunkOutput
         ImpressionCount = 0;
         EndedCount = 0;
         Totals = default;
+        RecommendTicks = 0;
     }
 
     public void AddImpression(in ImpressionFeedback f)

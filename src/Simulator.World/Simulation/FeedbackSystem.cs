@@ -21,7 +21,9 @@ internal sealed class FeedbackSystem(WorldState world) : ISimSystem
         for (var c = 0; c < chunks; c++)
         {
             var output = world.Outputs[c];
+            world.RecommendTicks += output.RecommendTicks;
             var impressions = output.Impressions;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             for (var i = 0; i < impressions.Length; i++)
             {
                 world.Recommender.Record(impressions[i]);
@@ -31,6 +33,7 @@ internal sealed class FeedbackSystem(WorldState world) : ISimSystem
                 }
             }
 
+            world.RecommenderBatchTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
             world.Today.Add(output.Totals);
             world.TotalImpressions += output.Totals.Impressions;
             var ended = output.EndedUsers;

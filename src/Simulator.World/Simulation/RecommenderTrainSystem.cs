@@ -10,5 +10,10 @@ internal sealed class RecommenderTrainSystem(WorldState world) : ISimSystem
 
     public int UpdateOrder => 0;
 
-    public void Update(in SimTime time) => world.Recommender.Advance(time.TotalSeconds + time.StepSeconds);
+    public void Update(in SimTime time)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        world.Recommender.Advance(time.TotalSeconds + time.StepSeconds);
+        world.RecommenderBatchTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
+    }
 }

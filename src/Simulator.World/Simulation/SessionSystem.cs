@@ -67,7 +67,9 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
                 var local = (now + users.UtcOffsetMinutes[u] * 60L) % 86_400;
                 var hour = (int)((local < 0 ? local + 86_400 : local) / 3600);
                 var request = new RecommendationRequest(u, now, hour, users.SessionItems[u]);
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var n = world.Recommender.Recommend(request, feed);
+                output.RecommendTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
                 users.FeedLen[u] = (byte)n;
                 users.FeedPos[u] = 0;
                 if (n == 0)

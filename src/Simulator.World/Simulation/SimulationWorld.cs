@@ -104,6 +104,12 @@ public sealed class SimulationWorld : IDisposable
 
     public long Churned => _state.Churned;
 
+    /// <summary>Wall seconds spent serving feed requests, summed over worker threads (profiling only).</summary>
+    public double RecommendSeconds => _state.RecommendTicks / (double)System.Diagnostics.Stopwatch.Frequency;
+
+    /// <summary>Wall seconds spent logging impressions and in refresh/training/evaluation (profiling only).</summary>
+    public double RecommenderBatchSeconds => _state.RecommenderBatchTicks / (double)System.Diagnostics.Stopwatch.Frequency;
+
     public void AddObserver(IWorldObserver observer)
     {
         ArgumentNullException.ThrowIfNull(observer);

@@ -41,6 +41,12 @@ internal sealed class WorldState
 
     public long TotalImpressions { get; set; }
 
+    /// <summary>Stopwatch ticks in recommendation requests, summed over threads (profiling only).</summary>
+    public long RecommendTicks { get; set; }
+
+    /// <summary>Stopwatch ticks in the recommender's logging and batch work (profiling only).</summary>
+    public long RecommenderBatchTicks { get; set; }
+
     public void AddActive(int user)
     {
         if (ActiveCount == Active.Length)
