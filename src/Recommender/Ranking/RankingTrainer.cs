@@ -113,17 +113,7 @@ internal sealed class RankingTrainer
     internal BinaryPredictionTransformer<CalibratedModelParametersBase<FastTreeBinaryModelParameters, PlattCalibrator>> FitBinary(MLContext ml, List<BinaryRow> rows)
     {
         var data = ml.Data.LoadFromEnumerable(rows, SchemaFor<BinaryRow>(ml));
-        var trainer = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
-        {
-            NumberOfTrees = _options.Trees,
-            NumberOfLeaves = _options.Leaves,
-            MinimumExampleCountPerLeaf = 20,
-            LearningRate = 0.2,
-            NumberOfThreads = 1,
-            Seed = _seed,
-            FeatureColumnName = "Features",
-            LabelColumnName = "Label",
-        });
+        var trainer = ml.BinaryClassification.Trainers.FastTree(Configure(new FastTreeBinaryTrainer.Options()));
         return trainer.Fit(data);
     }
 
@@ -163,19 +153,24 @@ internal sealed class RankingTrainer
         }
 
         var data = ml.Data.LoadFromEnumerable(rows, SchemaFor<RegressionRow>(ml));
-        var trainer = ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
-        {
-            NumberOfTrees = _options.Trees,
-            NumberOfLeaves = _options.Leaves,
-            MinimumExampleCountPerLeaf = 20,
-            LearningRate = 0.2,
-            NumberOfThreads = 1,
-            Seed = _seed,
-            FeatureColumnName = "Features",
-            LabelColumnName = "Label",
-        });
+        var trainer = ml.Regression.Trainers.FastTree(Configure(new FastTreeRegressionTrainer.Options()));
         var model = trainer.Fit(data);
         return (TreeEnsembleEvaluator.From(model.Model.TrainedTreeEnsemble), quantiles);
+    }
+
+    // Shared by every head: seeded and single-threaded, so a fit is reproducible.
+    private T Configure<T>(T o)
+        where T : BoostedTreeOptions
+    {
+        o.NumberOfTrees = _options.Trees;
+        o.NumberOfLeaves = _options.Leaves;
+        o.MinimumExampleCountPerLeaf = 20;
+        o.LearningRate = 0.2;
+        o.NumberOfThreads = 1;
+        o.Seed = _seed;
+        o.FeatureColumnName = "Features";
+        o.LabelColumnName = "Label";
+        return o;
     }
 
     private static int UpperBound(List<float> sorted, float value)

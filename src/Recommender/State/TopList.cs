@@ -65,40 +65,13 @@ internal sealed class TopList
     /// <summary>Rebuilds the list from <paramref name="scores"/> over ids <c>[0, scores.Length)</c>, skipping ids below <paramref name="firstEligible"/>.</summary>
     public void Rebuild(ReadOnlySpan<float> scores, int firstEligible = 0)
     {
-        var k = _heapIds.Length;
-        var size = 0;
+        Begin();
         for (var id = firstEligible; id < scores.Length; id++)
         {
-            var s = scores[id];
-            if (s <= 0f)
-            {
-                continue;
-            }
-
-            if (size < k)
-            {
-                _heapIds[size] = id;
-                _heapScores[size] = s;
-                SiftUp(size++);
-            }
-            else if (Better(s, id, _heapScores[0], _heapIds[0]))
-            {
-                _heapIds[0] = id;
-                _heapScores[0] = s;
-                SiftDown(0, size);
-            }
+            Offer(id, scores[id]);
         }
 
-        // Pop the min-heap from worst to best into the output, back to front.
-        Count = size;
-        for (var i = size - 1; i >= 0; i--)
-        {
-            _ids[i] = _heapIds[0];
-            size--;
-            _heapIds[0] = _heapIds[size];
-            _heapScores[0] = _heapScores[size];
-            SiftDown(0, size);
-        }
+        Complete();
     }
 
     private static bool Better(float s1, int id1, float s2, int id2) => s1 > s2 || (s1 == s2 && id1 < id2);

@@ -104,12 +104,7 @@ public static class ResultWriter
             "minutes", "minutes_per_dau", "session_minutes", "impressions", "completion_rate", "like_rate",
             "fatigue_exit_share", "repeat_topic_share", "uploads", "limit_prompts", "limit_exits", "curfew_exits",
         ];
-        foreach (var h in header)
-        {
-            csv.WriteField(h);
-        }
-
-        csv.NextRecord();
+        WriteHeader(csv, header);
         foreach (var rep in run.Replications)
         {
             foreach (var d in rep.Days)
@@ -149,12 +144,7 @@ public static class ResultWriter
             "sessions_per_dau", "minutes_per_session", "retention_d1", "retention_d7", "completion_rate",
             "repeat_topic_share", "fatigue_exit_share",
         ];
-        foreach (var h in header)
-        {
-            csv.WriteField(h);
-        }
-
-        csv.NextRecord();
+        WriteHeader(csv, header);
         foreach (var rep in run.Replications)
         {
             foreach (var s in rep.Segments)
@@ -214,6 +204,16 @@ public static class ResultWriter
                 csv.NextRecord();
             }
         }
+    }
+
+    private static void WriteHeader(CsvWriter csv, string[] header)
+    {
+        foreach (var h in header)
+        {
+            csv.WriteField(h);
+        }
+
+        csv.NextRecord();
     }
 
     private static string Opt(double v) => double.IsFinite(v) ? Num(v) : "";
