@@ -21,4 +21,21 @@ public sealed class AllocationTests
         Assert.Equal(0, allocated);
         Assert.True(world.TotalImpressions > 0);
     }
+
+    [Fact]
+    public void Should_AllocateNothingPerTickBetweenRetrains_When_RankedPolicyServes()
+    {
+        // Given the full ranked core, warmed up past its first training (retraining itself
+        // allocates: it runs ML.NET once per simulated day, outside the measured window)
+        using var world = new SimulationWorld(WorldFixtures.Small(users: 2000, days: 3, policy: Recommender.FeedPolicyKind.Ranked));
+        world.AddObserver(new WorldFixtures.Collector());
+        world.Loop.RunUntil(1440 + 60);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        world.Loop.RunUntil(1440 + 60 + 360);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.True(world.Recommender.Trainings > 0);
+    }
 }

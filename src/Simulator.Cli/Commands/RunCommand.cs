@@ -20,7 +20,7 @@ internal static class RunCommand
         var threads = new Option<int>("--threads") { Description = "Worker threads (results are identical for any value).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var scale = new Option<double>("--scale") { Description = "Multiply the population size (e.g. 0.1 for a quick look).", DefaultValueFactory = _ => 1.0 };
         var quiet = new Option<bool>("--quiet") { Description = "No progress output." };
-        var command = new Command("run", "Run a scenario and write results/<scenario>/ (summary.json, daily.csv, manifest.json).")
+        var command = new Command("run", "Run a scenario and write results/<scenario>/ (summary.json, daily.csv, segments.csv, recommender.csv, manifest.json).")
         {
             file, output, seed, replications, threads, scale, quiet,
         };
