@@ -29,15 +29,18 @@ internal sealed class ConsoleProgress(ILogger logger, ProgressTask? task) : IRun
         }
         else if (now > _lastSeconds)
         {
-            // Rate since the previous report: what the run does now, not since start-up.
-            _rate = (p.Impressions - _lastImpressions) / (now - _lastSeconds);
+            // Rate since the previous report: what the run does now, not since start-up. The
+            // impression count restarts at day 0 after a warm-up, so a drop counts from zero.
+            var delta = p.Impressions >= _lastImpressions ? p.Impressions - _lastImpressions : p.Impressions;
+            _rate = delta / (now - _lastSeconds);
         }
 
         _lastSeconds = now;
         _lastImpressions = p.Impressions;
         var done = (double)p.Replication * p.EndTick + p.Tick;
         var total = (double)p.Replications * p.EndTick;
-        var label = $"rep {p.Replication + 1}/{p.Replications} · day {Math.Min(p.Day + 1, p.Days)}/{p.Days} · {_rate:N0} imp/s · {p.ActiveSessions:N0} in session";
+        var day = p.Day < 0 ? $"warm-up day {-p.Day}" : $"day {Math.Min(p.Day + 1, p.Days)}/{p.Days}";
+        var label = $"rep {p.Replication + 1}/{p.Replications} · {day} · {_rate:N0} imp/s · {p.ActiveSessions:N0} in session";
         if (task is not null)
         {
             task.MaxValue = total;
