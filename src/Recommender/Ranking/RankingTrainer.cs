@@ -112,7 +112,7 @@ internal sealed class RankingTrainer
 
     internal BinaryPredictionTransformer<CalibratedModelParametersBase<FastTreeBinaryModelParameters, PlattCalibrator>> FitBinary(MLContext ml, List<BinaryRow> rows)
     {
-        var data = ml.Data.LoadFromEnumerable(rows, SchemaFor<BinaryRow>(ml));
+        var data = ml.Data.LoadFromEnumerable(rows, SchemaFor<BinaryRow>());
         var trainer = ml.BinaryClassification.Trainers.FastTree(Configure(new FastTreeBinaryTrainer.Options()));
         return trainer.Fit(data);
     }
@@ -152,7 +152,7 @@ internal sealed class RankingTrainer
             rows.Add(new RegressionRow { Features = r.Features, Label = sorted.Count <= 1 ? 0.5f : (rank - 0.5f) / sorted.Count });
         }
 
-        var data = ml.Data.LoadFromEnumerable(rows, SchemaFor<RegressionRow>(ml));
+        var data = ml.Data.LoadFromEnumerable(rows, SchemaFor<RegressionRow>());
         var trainer = ml.Regression.Trainers.FastTree(Configure(new FastTreeRegressionTrainer.Options()));
         var model = trainer.Fit(data);
         return (TreeEnsembleEvaluator.From(model.Model.TrainedTreeEnsemble), quantiles);
@@ -186,9 +186,8 @@ internal sealed class RankingTrainer
         return lo;
     }
 
-    private static SchemaDefinition SchemaFor<T>(MLContext ml)
+    private static SchemaDefinition SchemaFor<T>()
     {
-        _ = ml;
         var schema = SchemaDefinition.Create(typeof(T));
         schema["Features"].ColumnType = new VectorDataViewType(NumberDataViewType.Single, Features.Count);
         return schema;

@@ -23,7 +23,7 @@ public static class ScenarioSchema
     public static JsonObject Build()
     {
         var defs = new JsonObject();
-        var root = RecordSchema(typeof(Scenario), new Scenario(), defs, inline: true);
+        var root = RecordSchema(typeof(Scenario), new Scenario(), defs);
         var props = (JsonObject)root["properties"]!;
         props[ScenarioLoader.VariantsKey] = new JsonObject
         {
@@ -31,7 +31,7 @@ public static class ScenarioSchema
             ["type"] = "object",
             ["additionalProperties"] = new JsonObject { ["$ref"] = "#/$defs/Variant" },
         };
-        var variant = RecordSchema(typeof(Scenario), new Scenario(), defs, inline: true);
+        var variant = RecordSchema(typeof(Scenario), new Scenario(), defs);
         var variantProps = (JsonObject)variant["properties"]!;
         foreach (var fixedKey in new[] { "name", "seed", "replications", "duration", "guardrails" })
         {
@@ -55,7 +55,7 @@ public static class ScenarioSchema
         return schema;
     }
 
-    private static JsonObject RecordSchema(Type type, object defaults, JsonObject defs, bool inline)
+    private static JsonObject RecordSchema(Type type, object defaults, JsonObject defs)
     {
         var properties = new JsonObject();
         foreach (var (key, prop) in OptionProperties.Of(type))
@@ -151,7 +151,7 @@ public static class ScenarioSchema
         if (!defs.ContainsKey(type.Name))
         {
             defs[type.Name] = new JsonObject();
-            defs[type.Name] = RecordSchema(type, Activator.CreateInstance(type)!, defs, inline: false);
+            defs[type.Name] = RecordSchema(type, Activator.CreateInstance(type)!, defs);
         }
 
         return new JsonObject { ["$ref"] = $"#/$defs/{type.Name}" };
