@@ -24,6 +24,7 @@ public static class HeadlineMetrics
 
         double dau = 0, watch = 0, sessions = 0, ended = 0, endedMinutes = 0, impressions = 0;
         double completions = 0, likes = 0, shares = 0, fatigueExits = 0, repeats = 0, limitExits = 0, curfewExits = 0;
+        double satiationMilli = 0, entropyMilli = 0, entropySessions = 0, newCreatorImpressions = 0;
         var byLength = new LengthBuckets();
         var completedByLength = new LengthBuckets();
         foreach (var d in days)
@@ -41,6 +42,10 @@ public static class HeadlineMetrics
             repeats += d.RepeatTopicImpressions;
             limitExits += d.LimitExits;
             curfewExits += d.CurfewExits;
+            satiationMilli += d.SatiationMilli;
+            entropyMilli += d.SessionEntropyMilli;
+            entropySessions += d.SessionsWithImpressions;
+            newCreatorImpressions += d.NewCreatorImpressions;
             for (var b = 0; b < LengthBuckets.Count; b++)
             {
                 byLength[b] += d.ImpressionsByLength[b];
@@ -79,6 +84,9 @@ public static class HeadlineMetrics
 
         Put(m, "stickiness.churn_rate", Safe(churned, everActive));
         Put(m, "fatigue.repeat_topic_share", Safe(repeats, impressions));
+        Put(m, "fatigue.topic_entropy", Safe(entropyMilli / 1000.0, entropySessions));
+        Put(m, "fatigue.mean_satiation", Safe(satiationMilli / 1000.0, impressions));
+        Put(m, "creators.new_creator_share", Safe(newCreatorImpressions, impressions));
         Put(m, "fatigue.boredom_exit_share", Safe(fatigueExits, ended));
         Put(m, "engagement.completion_rate", Safe(completions, impressions));
         Put(m, "engagement.like_rate", Safe(likes, impressions));
@@ -91,6 +99,17 @@ public static class HeadlineMetrics
         Put(m, "policy.limit_exit_share", Safe(limitExits, ended));
         Put(m, "policy.curfew_exit_share", Safe(curfewExits, ended));
         return m;
+    }
+
+    /// <summary>
+    /// Creator exposure over the reported days: Gini of impressions across all creators (those
+    /// never shown count as zero) and the share of impressions taken by the top 1 % of creators.
+    /// </summary>
+    public static void AddCreators(SortedDictionary<string, double> m, ReadOnlySpan<long> impressionsPerCreator)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        Put(m, "creators.exposure_gini", ExposureStatistics.Gini(impressionsPerCreator));
+        Put(m, "creators.top1pct_impression_share", ExposureStatistics.TopShare(impressionsPerCreator, 0.01));
     }
 
     /// <summary>

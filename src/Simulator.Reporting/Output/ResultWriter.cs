@@ -102,7 +102,8 @@ public static class ResultWriter
         [
             "replication", "day", "dau", "mau", "dau_mau", "new_users", "sessions", "sessions_per_dau",
             "minutes", "minutes_per_dau", "session_minutes", "impressions", "completion_rate", "like_rate",
-            "fatigue_exit_share", "repeat_topic_share", "uploads", "limit_prompts", "limit_exits", "curfew_exits",
+            "fatigue_exit_share", "repeat_topic_share", "topic_entropy", "mean_satiation", "new_creator_share",
+            "uploads", "limit_prompts", "limit_exits", "curfew_exits",
         ];
         WriteHeader(csv, header);
         foreach (var rep in run.Replications)
@@ -125,6 +126,9 @@ public static class ResultWriter
                 csv.WriteField(Ratio(d.Likes, d.Impressions));
                 csv.WriteField(Ratio(d.FatigueExits, d.SessionsEnded));
                 csv.WriteField(Ratio(d.RepeatTopicImpressions, d.Impressions));
+                csv.WriteField(Ratio(d.SessionEntropyMilli / 1000.0, d.SessionsWithImpressions));
+                csv.WriteField(Ratio(d.SatiationMilli / 1000.0, d.Impressions));
+                csv.WriteField(Ratio(d.NewCreatorImpressions, d.Impressions));
                 csv.WriteField(d.Uploads);
                 csv.WriteField(d.LimitPrompts);
                 csv.WriteField(d.LimitExits);

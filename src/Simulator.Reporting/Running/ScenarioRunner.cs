@@ -67,6 +67,7 @@ public static class ScenarioRunner
         var metrics = HeadlineMetrics.Compute(collector.Days, n => world.Retention(n, lastCompleteDay), world.Churned, world.EverActive());
         var evaluations = world.Recommender.Evaluations.Where(e => e.AtSecond > 0).ToList();
         HeadlineMetrics.AddRecommender(metrics, evaluations);
+        HeadlineMetrics.AddCreators(metrics, world.Content.Creators.MeasuredImpressions);
         return new ReplicationResult
         {
             Index = index,

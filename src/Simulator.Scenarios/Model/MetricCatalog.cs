@@ -36,6 +36,7 @@ public static class MetricCatalog
         "policy.curfew_exit_share",
         "creators.exposure_gini",
         "creators.new_creator_share",
+        "creators.top1pct_impression_share",
         "recommender.ndcg_at_10",
         "recommender.coverage",
     ];

@@ -99,6 +99,7 @@ public sealed class BehaviourModel
         }
 
         var k = users.Topics;
+        var satiationBefore = users.Satiation[u * k + topic];
         users.Satiation[u * k + topic] += Math.Min(1f, watched / length);
 
         // Session fatigue (KuaiSim's falling "temper", CALIBRATION.md §2): low utility and
@@ -117,7 +118,7 @@ public sealed class BehaviourModel
         users.SessionUtility[u] += (float)utility;
 
         var quit = rng.Bernoulli(QuitHazard(users, u, utility));
-        return new WatchOutcome(watched, reactions, (float)utility, quit);
+        return new WatchOutcome(watched, reactions, (float)utility, quit, satiationBefore);
     }
 
     /// <summary>Probability of ending the session after a video with the given utility.</summary>

@@ -82,6 +82,7 @@ public sealed class ContentSupply
         var quality = (float)Math.Clamp(Creators.Quality[c] + 0.1 * rng.Normal(), 0, 1);
         var authenticity = (float)Math.Clamp(Creators.Authenticity[c] + 0.1 * rng.Normal(), 0, 1);
         var id = Videos.Add(topic, length, quality, authenticity, c);
+        Creators.FirstUploadSecond[c] = Math.Min(Creators.FirstUploadSecond[c], second);
         var sound = rng.NextInt(Math.Max(16, Creators.Count));
         _recommender!.RegisterVideo(new VideoMetadata(id, c, topic, sound, length, second, Countries.All[Creators.Country[c]].Code));
     }

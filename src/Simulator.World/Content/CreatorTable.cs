@@ -13,6 +13,9 @@ public sealed class CreatorTable
         UploadsPerDay = new float[count];
         Country = new byte[count];
         UploadCumulative = new double[count];
+        FirstUploadSecond = new long[count];
+        MeasuredImpressions = new long[count];
+        Array.Fill(FirstUploadSecond, long.MaxValue);
     }
 
     public int Count { get; }
@@ -35,6 +38,15 @@ public sealed class CreatorTable
 
     /// <summary>Cumulative upload rates, for choosing the uploader of each new video.</summary>
     public double[] UploadCumulative { get; }
+
+    /// <summary>Second of the creator's first upload; <see cref="long.MaxValue"/> until then.</summary>
+    public long[] FirstUploadSecond { get; }
+
+    /// <summary>Impressions of the creator's videos on reported days (warm-up excluded).</summary>
+    public long[] MeasuredImpressions { get; }
+
+    /// <summary>True when the creator first posted at or after <paramref name="second"/> (a debut during the run).</summary>
+    public bool DebutedAtOrAfter(int creator, long second) => FirstUploadSecond[creator] >= second && FirstUploadSecond[creator] != long.MaxValue;
 
     public double TotalUploadsPerDay => Count == 0 ? 0 : UploadCumulative[^1];
 }

@@ -49,6 +49,7 @@ public sealed class UserTable
         UtcOffsetMinutes = new short[count];
         Interest = new float[count * topics];
         Satiation = new float[count * topics];
+        SessionTopicCounts = new byte[count * topics];
         PreferredLength = new float[count];
         SessionRate = new float[count];
         Habit = new float[count];
@@ -166,6 +167,9 @@ public sealed class UserTable
 
     /// <summary>Topic satiation, <see cref="Topics"/> per user; decays with a half-life.</summary>
     public float[] Satiation { get; }
+
+    /// <summary>Impressions per topic in the current session, <see cref="Topics"/> per user, saturating at 255 (for session topic entropy).</summary>
+    public byte[] SessionTopicCounts { get; }
 
     /// <summary>Habit strength in [0.05, 1]: grows after satisfying sessions, shrinks after bad ones.</summary>
     public float[] Habit { get; }

@@ -34,6 +34,18 @@ public struct DailyTotals : IEquatable<DailyTotals>
     public long UtilityMilli;
     public long Uploads;
 
+    /// <summary>Sum over impressions of the viewer's satiation with the video's topic, in thousandths.</summary>
+    public long SatiationMilli;
+
+    /// <summary>Sum over ended sessions of the session's topic entropy (bits), in thousandths.</summary>
+    public long SessionEntropyMilli;
+
+    /// <summary>Impressions of videos by creators whose first upload came during the reported run (day 0 on).</summary>
+    public long NewCreatorImpressions;
+
+    /// <summary>Ended sessions with at least one impression (the denominator of <see cref="SessionEntropyMilli"/>).</summary>
+    public long SessionsWithImpressions;
+
     /// <summary>Impressions per length bucket (see <see cref="LengthBuckets"/>).</summary>
     public LengthBuckets ImpressionsByLength;
 
@@ -96,6 +108,10 @@ public struct DailyTotals : IEquatable<DailyTotals>
         NotInterested += o.NotInterested;
         RepeatTopicImpressions += o.RepeatTopicImpressions;
         UtilityMilli += o.UtilityMilli;
+        SatiationMilli += o.SatiationMilli;
+        NewCreatorImpressions += o.NewCreatorImpressions;
+        SessionEntropyMilli += o.SessionEntropyMilli;
+        SessionsWithImpressions += o.SessionsWithImpressions;
         for (var i = 0; i < LengthBuckets.Count; i++)
         {
             ImpressionsByLength[i] += o.ImpressionsByLength[i];

@@ -24,9 +24,21 @@ internal sealed class FeedbackSystem(WorldState world) : ISimSystem
             world.RecommendTicks += output.RecommendTicks;
             var impressions = output.Impressions;
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var measured = time.Tick >= 0;
+            var creators = world.Content.Creators;
             for (var i = 0; i < impressions.Length; i++)
             {
                 world.Recommender.Record(impressions[i]);
+                if (measured)
+                {
+                    var creator = world.Content.Videos.Creator(impressions[i].VideoId);
+                    creators.MeasuredImpressions[creator]++;
+                    if (creators.DebutedAtOrAfter(creator, 0))
+                    {
+                        output.Totals.NewCreatorImpressions++;
+                    }
+                }
+
                 if ((impressions[i].Reactions & Recommender.Abstractions.Reactions.Liked) != 0)
                 {
                     world.Content.Videos.AddLike(impressions[i].VideoId);

@@ -96,6 +96,12 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
             totals.Impressions++;
             totals.WatchMs += ms;
             totals.UtilityMilli += (long)(outcome.Utility * 1000f);
+            totals.SatiationMilli += (long)(outcome.Satiation * 1000f);
+            ref var topicCount = ref users.SessionTopicCounts[(u * users.Topics) + view.Topic];
+            if (topicCount < byte.MaxValue)
+            {
+                topicCount++;
+            }
             users.TotalImpressions[u]++;
             users.TotalWatchMs[u] += ms;
             var r = outcome.Reactions;
@@ -147,6 +153,14 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
         ref var totals = ref output.Totals;
         totals.SessionsEnded++;
         totals.EndedSessionMs += (long)(users.SessionSeconds[u] * 1000f);
+        var counts = users.SessionTopicCounts.AsSpan(u * users.Topics, users.Topics);
+        if (TopicEntropy.Bits(counts) is { } bits)
+        {
+            totals.SessionEntropyMilli += (long)Math.Round(bits * 1000.0);
+            totals.SessionsWithImpressions++;
+        }
+
+        counts.Clear();
         switch (reason)
         {
             case SessionEndReason.Fatigue:

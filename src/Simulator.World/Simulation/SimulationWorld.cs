@@ -123,30 +123,8 @@ public sealed class SimulationWorld : IDisposable
     /// </summary>
     public double Retention(int n, int lastCompleteDay)
     {
-        if (n is < 1 or >= 64)
-        {
-            throw new ArgumentOutOfRangeException(nameof(n), "Retention is tracked for days 1–63.");
-        }
-
         var users = _state.Users;
-        var installsOnly = _state.Settings.Population.InstallingShare > 0;
-        long cohort = 0, retained = 0;
-        for (var u = 0; u < users.Count; u++)
-        {
-            var first = users.FirstActiveDay[u];
-            if (first < 0 || first + n > lastCompleteDay || (installsOnly && users.InstallSecond[u] < 0))
-            {
-                continue;
-            }
-
-            cohort++;
-            if ((users.ActiveDays[u] & (1UL << n)) != 0)
-            {
-                retained++;
-            }
-        }
-
-        return cohort == 0 ? double.NaN : (double)retained / cohort;
+        return CohortRetention.Rate(users.FirstActiveDay, users.ActiveDays, users.InstallSecond, _state.Settings.Population.InstallingShare > 0, n, lastCompleteDay);
     }
 
     /// <summary>Users who were ever active.</summary>
