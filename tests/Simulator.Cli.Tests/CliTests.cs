@@ -150,4 +150,76 @@ public sealed class CliTests : IDisposable
         Assert.Contains("gen_z", text, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_dir, "res", "tiny", "segments.csv")));
     }
+
+    private const string CompareScenario = """
+        name: gate
+        seed: 5
+        replications: 3
+        duration: { days: 3, warmup_days: 1 }
+        population: { size: 600 }
+        recommender: { policy: popularity }
+        variants:
+          harmless: { recommender: { popular_list_length: 1000 } }
+          harmful: { recommender: { policy: random } }
+        guardrails:
+          - { metric: stickiness.minutes_per_dau, max_drop_pct: 2.0 }
+        """;
+
+    [Fact]
+    public async Task Should_ExitThree_When_HarmfulVariantBreaksGuardrail()
+    {
+        var file = Write("gate.yaml", CompareScenario);
+        var outDir = Path.Combine(_dir, "c");
+
+        var (code, output, _) = await Run("compare", file, "--out", outDir, "--quiet");
+
+        Assert.Equal(3, code);
+        Assert.Contains("FAIL  harmful", output, StringComparison.Ordinal);
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "gate-compare", "compare.json")))!;
+        Assert.Equal("fail", json["verdict"]!.GetValue<string>());
+        Assert.Equal("pass", json["variants"]!["harmless"]!["guardrails"]![0]!["verdict"]!.GetValue<string>());
+        Assert.Equal("fail", json["variants"]!["harmful"]!["guardrails"]![0]!["verdict"]!.GetValue<string>());
+        var junit = System.Xml.Linq.XDocument.Load(Path.Combine(outDir, "gate-compare", "compare.junit.xml"));
+        Assert.Single(junit.Descendants("failure"));
+        Assert.Equal(2, junit.Descendants("testcase").Count());
+        foreach (var f in new[] { "compare.md", "report.html", "plots/forest_harmful.png", "arms/baseline/summary.json", "arms/harmful/daily.csv" })
+        {
+            Assert.True(File.Exists(Path.Combine(outDir, "gate-compare", f)), f);
+        }
+    }
+
+    [Fact]
+    public async Task Should_ExitZeroWithIdenticalNumbers_When_HarmlessVariantComparedTwice()
+    {
+        var file = Write("gate.yaml", CompareScenario);
+        var a = Path.Combine(_dir, "ca");
+        var b = Path.Combine(_dir, "cb");
+
+        var first = await Run("compare", file, "--variant", "harmless", "--out", a, "--quiet", "--threads", "1");
+        var second = await Run("compare", file, "--variant", "harmless", "--out", b, "--quiet", "--threads", "2");
+
+        Assert.Equal(0, first.Code);
+        Assert.Equal(0, second.Code);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(a, "gate-compare", "compare.json")), File.ReadAllBytes(Path.Combine(b, "gate-compare", "compare.json")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(a, "gate-compare", "compare.md")), File.ReadAllBytes(Path.Combine(b, "gate-compare", "compare.md")));
+    }
+
+    [Fact]
+    public async Task Should_RefuseUpFront_When_CompareHasNoVariantsOrUnmeasurableGuardrail()
+    {
+        var none = Write("none.yaml", Tiny);
+        var shortRun = Write("short.yaml", Tiny + "variants: { v: { recommender: { policy: random } } }\nguardrails:\n  - { metric: stickiness.retention_d7, max_drop_pct: 1 }\n");
+        var outDir = Path.Combine(_dir, "n");
+
+        var noVariants = await Run("compare", none, "--out", outDir, "--quiet");
+        var tooShort = await Run("compare", shortRun, "--out", outDir, "--quiet");
+        var unknown = await Run("compare", shortRun, "--variant", "nope", "--out", outDir, "--quiet");
+
+        Assert.Equal(2, noVariants.Code);
+        Assert.Contains("no 'variants'", noVariants.Err, StringComparison.Ordinal);
+        Assert.Equal(2, tooShort.Code);
+        Assert.Contains("needs a run longer than 7 days", tooShort.Err, StringComparison.Ordinal);
+        Assert.Equal(2, unknown.Code);
+        Assert.False(Directory.Exists(outDir));
+    }
 }

@@ -34,7 +34,7 @@ public sealed class ResultWriterTests : IDisposable
         var folder = ResultWriter.Write(_root, doc, run, Info);
 
         Assert.Equal(Path.Combine(_root, "tiny"), folder);
-        Assert.Equal(["daily.csv", "manifest.json", "recommender.csv", "scenario.yaml", "segments.csv", "summary.json"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["daily.csv", "manifest.json", "recommender.csv", "report.html", "scenario.yaml", "segments.csv", "summary.json"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "summary.json")))!;
         Assert.True(summary["complete"]!.GetValue<bool>());
         var dau = summary["metrics"]!["stickiness.minutes_per_dau"]!;
@@ -43,6 +43,7 @@ public sealed class ResultWriterTests : IDisposable
         var lines = File.ReadAllLines(Path.Combine(folder, "daily.csv"));
         Assert.StartsWith("replication,day,dau,mau,dau_mau,", lines[0], StringComparison.Ordinal);
         Assert.Equal(1 + 2 * 2, lines.Length);
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(folder, "plots"), "*.png"));
         var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "manifest.json")))!;
         Assert.Equal("complete", manifest["status"]!.GetValue<string>());
         Assert.Equal(doc.Hash, manifest["scenario_sha256"]!.GetValue<string>());

@@ -9,7 +9,7 @@ namespace Simulator.Cli.Console;
 /// Shows progress: a Spectre.Console bar (simulated day, impressions per second, ETA) on a
 /// terminal, or one log line per simulated day when output is redirected.
 /// </summary>
-internal sealed class ConsoleProgress(ILogger logger, ProgressTask? task) : IRunProgress
+internal sealed class ConsoleProgress(ILogger logger, ProgressTask? task, string? arm = null) : IRunProgress
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private int _lastLoggedDay = -1;
@@ -40,7 +40,7 @@ internal sealed class ConsoleProgress(ILogger logger, ProgressTask? task) : IRun
         var done = (double)p.Replication * p.EndTick + p.Tick;
         var total = (double)p.Replications * p.EndTick;
         var day = p.Day < 0 ? $"warm-up day {-p.Day}" : $"day {Math.Min(p.Day + 1, p.Days)}/{p.Days}";
-        var label = $"rep {p.Replication + 1}/{p.Replications} · {day} · {_rate:N0} imp/s · {p.ActiveSessions:N0} in session";
+        var label = $"{(arm is null ? "" : arm + " · ")}rep {p.Replication + 1}/{p.Replications} · {day} · {_rate:N0} imp/s · {p.ActiveSessions:N0} in session";
         if (task is not null)
         {
             task.MaxValue = total;

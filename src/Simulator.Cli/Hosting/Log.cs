@@ -11,6 +11,9 @@ internal static partial class Log
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run interrupted at a tick boundary; partial results marked 'interrupted' in {Folder}")]
     public static partial void Interrupted(ILogger logger, string folder);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Interrupted before every arm finished; nothing written (arms cannot be paired)")]
+    public static partial void InterruptedNothingWritten(ILogger logger);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "The run failed")]
     public static partial void RunFailed(ILogger logger, Exception exception);
 }

@@ -4,14 +4,16 @@ using Microsoft.Extensions.Logging;
 using Simulator.Cli.Console;
 using Simulator.Reporting.Output;
 using Simulator.Reporting.Running;
+using Simulator.Scenarios.Model;
 using Spectre.Console;
 
 namespace Simulator.Cli.Hosting;
 
 /// <summary>
 /// Runs the simulation loop inside the generic host (DESIGN.md §3). Ctrl+C cancels the host's
-/// stopping token; the loop notices it at the next tick boundary, and whatever is complete is
-/// written, marked "interrupted" in the manifest.
+/// stopping token; the loop notices it at the next tick boundary. A plain run writes whatever is
+/// complete, marked "interrupted" in the manifest; an interrupted compare or sweep writes
+/// nothing, since its arms could not be paired.
 /// </summary>
 internal sealed class SimulationHostedService(RunRequest request, IHostApplicationLifetime lifetime, ILogger<SimulationHostedService> logger) : BackgroundService
 {
@@ -22,8 +24,10 @@ internal sealed class SimulationHostedService(RunRequest request, IHostApplicati
         try
         {
             var started = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-            var result = await RunWithProgress(stoppingToken).ConfigureAwait(false);
-            request.Result = result;
+            var arms = request.Arms ?? [new(request.Document.Scenario.Name, request.Document.Scenario)];
+            var results = await RunWithProgress(arms, stoppingToken).ConfigureAwait(false);
+            request.Results = results;
+            request.Result = results[^1];
             var info = new ManifestInfo
             {
                 Version = BuildInfo.Version,
@@ -31,11 +35,23 @@ internal sealed class SimulationHostedService(RunRequest request, IHostApplicati
                 StartedUtc = started,
                 Command = request.CommandLine,
             };
-            request.ResultFolder = ResultWriter.Write(request.OutputRoot, request.Document, result, info);
-            request.ExitCode = result.Complete ? ExitCodes.Success : ExitCodes.RunFailure;
-            if (!result.Complete)
+            if (request.Finish is null)
             {
-                Log.Interrupted(logger, request.ResultFolder);
+                request.ResultFolder = ResultWriter.Write(request.OutputRoot, request.Document, request.Result, info);
+                request.ExitCode = request.Result.Complete ? ExitCodes.Success : ExitCodes.RunFailure;
+                if (!request.Result.Complete)
+                {
+                    Log.Interrupted(logger, request.ResultFolder);
+                }
+            }
+            else if (results.Count == arms.Count && results.All(r => r.Complete))
+            {
+                (request.ResultFolder, request.ExitCode) = request.Finish(results, info);
+            }
+            else
+            {
+                Log.InterruptedNothingWritten(logger);
+                request.ExitCode = ExitCodes.RunFailure;
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -49,27 +65,44 @@ internal sealed class SimulationHostedService(RunRequest request, IHostApplicati
         }
     }
 
-    private async Task<RunResult> RunWithProgress(CancellationToken token)
+    private async Task<List<RunResult>> RunWithProgress(IReadOnlyList<KeyValuePair<string, Scenario>> arms, CancellationToken token)
     {
-        var scenario = request.Document.Scenario;
+        var results = new List<RunResult>(arms.Count);
         var interactive = !request.Quiet && !System.Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
         if (!interactive)
         {
-            var progress = request.Quiet ? null : new ConsoleProgress(logger, null);
-            return await Task.Run(() => ScenarioRunner.Run(scenario, request.Options, progress, token), CancellationToken.None).ConfigureAwait(false);
+            foreach (var (label, scenario) in arms)
+            {
+                var progress = request.Quiet ? null : new ConsoleProgress(logger, null, arms.Count > 1 ? label : null);
+                var result = await Task.Run(() => ScenarioRunner.Run(scenario, request.Options, progress, token), CancellationToken.None).ConfigureAwait(false);
+                results.Add(result);
+                if (!result.Complete)
+                {
+                    break;
+                }
+            }
+
+            return results;
         }
 
-        RunResult? result = null;
         await AnsiConsole.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async ctx =>
             {
-                var task = ctx.AddTask(Markup.Escape(scenario.Name), maxValue: 1);
-                var progress = new ConsoleProgress(logger, task);
-                result = await Task.Run(() => ScenarioRunner.Run(scenario, request.Options, progress, token), CancellationToken.None).ConfigureAwait(false);
-                task.Value = task.MaxValue;
+                foreach (var (label, scenario) in arms)
+                {
+                    var task = ctx.AddTask(Markup.Escape(label), maxValue: 1);
+                    var progress = new ConsoleProgress(logger, task, arms.Count > 1 ? label : null);
+                    var result = await Task.Run(() => ScenarioRunner.Run(scenario, request.Options, progress, token), CancellationToken.None).ConfigureAwait(false);
+                    task.Value = task.MaxValue;
+                    results.Add(result);
+                    if (!result.Complete)
+                    {
+                        break;
+                    }
+                }
             }).ConfigureAwait(false);
-        return result!;
+        return results;
     }
 }

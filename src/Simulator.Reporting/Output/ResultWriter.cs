@@ -10,9 +10,8 @@ namespace Simulator.Reporting.Output;
 
 /// <summary>
 /// Writes <c>summary.json</c>, <c>daily.csv</c>, <c>manifest.json</c> and a copy of the scenario
-/// into <c>&lt;root&gt;/&lt;scenario&gt;/</c>. Everything is written to a hidden temporary folder
-/// first and renamed into place at the end, so an interrupted write never leaves a folder that
-/// looks complete. Summary and daily files depend only on the scenario and seed (same bytes on
+/// into <c>&lt;root&gt;/&lt;scenario&gt;/</c> through <see cref="AtomicFolder"/>, so an interrupted
+/// write never leaves a folder that looks complete. Summary and daily files depend only on the scenario and seed (same bytes on
 /// any thread count); wall time and machine go to the manifest alone.
 /// </summary>
 public static class ResultWriter
@@ -26,36 +25,23 @@ public static class ResultWriter
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(info);
-        Directory.CreateDirectory(root);
-        var final = Path.Combine(root, run.Scenario.Name);
-        var temp = Path.Combine(root, $".tmp-{run.Scenario.Name}-{Environment.ProcessId}");
-        if (Directory.Exists(temp))
-        {
-            Directory.Delete(temp, recursive: true);
-        }
+        return AtomicFolder.Write(root, run.Scenario.Name, dir => WriteRunFiles(dir, document, run, info));
+    }
 
-        Directory.CreateDirectory(temp);
-        try
-        {
-            File.WriteAllText(Path.Combine(temp, "summary.json"), SummaryJson(run));
-            WriteDaily(Path.Combine(temp, "daily.csv"), run);
-            WriteSegments(Path.Combine(temp, "segments.csv"), run);
-            WriteEvaluations(Path.Combine(temp, "recommender.csv"), run);
-            File.WriteAllText(Path.Combine(temp, "manifest.json"), ManifestJson(document, run, info));
-            File.WriteAllText(Path.Combine(temp, "scenario.yaml"), document.Text);
-            Replace(temp, final);
-        }
-        catch
-        {
-            if (Directory.Exists(temp))
-            {
-                Directory.Delete(temp, recursive: true);
-            }
-
-            throw;
-        }
-
-        return final;
+    /// <summary>Writes one run's files into an existing folder <paramref name="dir"/>.</summary>
+    public static void WriteRunFiles(string dir, ScenarioDocument document, RunResult run, ManifestInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(info);
+        File.WriteAllText(Path.Combine(dir, "summary.json"), SummaryJson(run));
+        WriteDaily(Path.Combine(dir, "daily.csv"), run);
+        WriteSegments(Path.Combine(dir, "segments.csv"), run);
+        WriteEvaluations(Path.Combine(dir, "recommender.csv"), run);
+        var manifest = ManifestJson(document, run, info);
+        File.WriteAllText(Path.Combine(dir, "manifest.json"), manifest);
+        File.WriteAllText(Path.Combine(dir, "scenario.yaml"), document.Text);
+        Report.ReportBuilder.WriteRun(dir, document, run, manifest);
     }
 
     /// <summary>The summary document: per metric, mean, spread and 95 % CI over replications.</summary>
@@ -247,22 +233,6 @@ public static class ResultWriter
             ["machine"] = info.Machine,
         };
         return doc.ToJsonString(Indented) + "\n";
-    }
-
-    private static void Replace(string temp, string final)
-    {
-        string? old = null;
-        if (Directory.Exists(final))
-        {
-            old = final + $".old-{Environment.ProcessId}";
-            Directory.Move(final, old);
-        }
-
-        Directory.Move(temp, final);
-        if (old is not null)
-        {
-            Directory.Delete(old, recursive: true);
-        }
     }
 
     private static string Ratio(double num, double den) => den > 0 ? Num(num / den) : "";

@@ -28,6 +28,9 @@ public sealed record ReplicationResult
     /// <summary>Per-segment stickiness and fatigue.</summary>
     public required IReadOnlyList<SegmentRow> Segments { get; init; }
 
+    /// <summary>Day-N cohort retention for N = 1… (index N − 1), as far as the run can measure (at most 30).</summary>
+    public IReadOnlyList<double> RetentionCurve { get; init; } = [];
+
     public required long Impressions { get; init; }
 
     /// <summary>False when the run was cancelled before its last tick.</summary>

@@ -79,6 +79,7 @@ public static class ScenarioRunner
             RecommendSeconds = world.RecommendSeconds,
             RecommenderBatchSeconds = world.RecommenderBatchSeconds,
             Segments = SegmentMetrics.Compute(world.Users, collector.Days.Count),
+            RetentionCurve = [.. Enumerable.Range(1, Math.Clamp(lastCompleteDay, 0, 30)).Select(n => world.Retention(n, lastCompleteDay))],
             Impressions = world.TotalImpressions,
             Complete = complete,
             WallSeconds = clock.Elapsed.TotalSeconds,

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Simulator.Reporting.Running;
+
+namespace Simulator.Cli.Commands;
+
+/// <summary>The options every simulating command shares (run, compare, sweep).</summary>
+internal sealed class RunOptionSet
+{
+    public Option<string> Output { get; } = new("--out") { Description = "Results root.", DefaultValueFactory = _ => "results" };
+
+    public Option<ulong?> Seed { get; } = new("--seed") { Description = "Override the scenario's seed." };
+
+    public Option<int?> Replications { get; } = new("--replications") { Description = "Override the scenario's number of replications." };
+
+    public Option<int> Threads { get; } = new("--threads") { Description = "Worker threads (results are identical for any value).", DefaultValueFactory = _ => Environment.ProcessorCount };
+
+    public Option<double> Scale { get; } = new("--scale") { Description = "Multiply the population size (e.g. 0.1 for a quick look).", DefaultValueFactory = _ => 1.0 };
+
+    public Option<bool> Quiet { get; } = new("--quiet") { Description = "No progress output." };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Output);
+        command.Options.Add(Seed);
+        command.Options.Add(Replications);
+        command.Options.Add(Threads);
+        command.Options.Add(Scale);
+        command.Options.Add(Quiet);
+    }
+
+    /// <summary>The run options, or null after printing why the arguments are out of range.</summary>
+    public RunOptions? Read(ParseResult parse, TextWriter stderr)
+    {
+        var t = parse.GetValue(Threads);
+        var s = parse.GetValue(Scale);
+        var r = parse.GetValue(Replications);
+        if (t < 1 || t > 1024 || s <= 0 || s > 1000 || r is < 1 or > 1000)
+        {
+            stderr.WriteLine("error: --threads must be 1–1024, --scale in (0, 1000], --replications 1–1000.");
+            return null;
+        }
+
+        return new RunOptions { Threads = t, Scale = s, Replications = r, Seed = parse.GetValue(Seed) };
+    }
+
+    public static string CommandLine() => "simulator " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1));
+}
