@@ -18,6 +18,7 @@ internal static class CliApp
             PersonasCommand.Create(stdout, stderr),
             CalibrateCommand.Create(stdout, stderr),
             CompareCommand.Create(stdout, stderr),
+            SweepCommand.Create(stdout, stderr),
         };
         return root;
     }

@@ -222,4 +222,23 @@ public sealed class CliTests : IDisposable
         Assert.Equal(2, unknown.Code);
         Assert.False(Directory.Exists(outDir));
     }
+
+    [Fact]
+    public async Task Should_WriteOneRowPerGridPointAndAPlotPerMetric_When_Sweeping()
+    {
+        var file = Write("sweep.yaml", Tiny + "recommender: { policy: popularity }\nsweep: { parameter: recommender.slate_size, values: [4, 8, 16] }\n");
+        var outDir = Path.Combine(_dir, "s");
+
+        var (code, output, _) = await Run("sweep", file, "--out", outDir, "--quiet");
+
+        Assert.Equal(0, code);
+        Assert.Contains("sweep of recommender.slate_size", output, StringComparison.Ordinal);
+        var folder = Path.Combine(outDir, "tiny-sweep");
+        var rows = File.ReadAllLines(Path.Combine(folder, "sweep.csv"));
+        Assert.Equal(4, rows.Length);
+        Assert.StartsWith("recommender.slate_size,16,", rows[3], StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(folder, "plots", "sweep_stickiness_minutes_per_dau.png")));
+        Assert.True(File.Exists(Path.Combine(folder, "points", "8", "summary.json")));
+        Assert.True(File.Exists(Path.Combine(folder, "report.html")));
+    }
 }

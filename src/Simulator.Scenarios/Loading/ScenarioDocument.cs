@@ -19,4 +19,7 @@ public sealed record ScenarioDocument
 
     /// <summary>Variants for <c>simulator compare</c>, in file order, each fully resolved over the baseline.</summary>
     public required IReadOnlyList<KeyValuePair<string, Scenario>> Variants { get; init; }
+
+    /// <summary>The one-parameter grid for <c>simulator sweep</c>, if the file declares one.</summary>
+    public SweepPlan? Sweep { get; init; }
 }

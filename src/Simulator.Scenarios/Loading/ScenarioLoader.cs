@@ -16,9 +16,9 @@ public static class ScenarioLoader
     public const string VariantsKey = "variants";
 
     // A variant must keep the baseline's dice and shape, or the paired comparison is meaningless.
-    private static readonly string[] FixedInVariants = ["name", "seed", "replications", "duration", "guardrails", VariantsKey];
+    private static readonly string[] FixedInVariants = ["name", "seed", "replications", "duration", "guardrails", VariantsKey, SweepBinder.SweepKey];
 
-    private static readonly HashSet<string> IgnoredAtRoot = [VariantsKey];
+    private static readonly HashSet<string> IgnoredAtRoot = [VariantsKey, SweepBinder.SweepKey];
 
     /// <summary>Loads a scenario file; throws <see cref="ScenarioValidationException"/> listing every error.</summary>
     public static ScenarioDocument Load(string path)
@@ -74,12 +74,18 @@ public static class ScenarioLoader
             BindVariants(binder, root, variantsNode, scenario, variants);
         }
 
+        SweepPlan? sweep = null;
+        if (binder.Errors.Count == 0 && root.Children.TryGetValue(new YamlScalarNode(SweepBinder.SweepKey), out var sweepNode))
+        {
+            sweep = SweepBinder.Bind(binder, root, sweepNode, scenario, IgnoredAtRoot);
+        }
+
         if (binder.Errors.Count > 0)
         {
             throw new ScenarioValidationException(binder.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
         }
 
-        return new ScenarioDocument { Path = path, Text = text, Hash = hash, Scenario = scenario, Variants = variants };
+        return new ScenarioDocument { Path = path, Text = text, Hash = hash, Scenario = scenario, Variants = variants, Sweep = sweep };
     }
 
     private static void BindVariants(ScenarioBinder binder, YamlMappingNode root, YamlNode variantsNode, Scenario baseline, List<KeyValuePair<string, Scenario>> variants)
@@ -140,7 +146,7 @@ public static class ScenarioLoader
         var props = OptionProperties.Of(type);
         foreach (var (k, v) in baseline.Children)
         {
-            if (k is YamlScalarNode { Value: VariantsKey })
+            if (k is YamlScalarNode { Value: VariantsKey or SweepBinder.SweepKey })
             {
                 continue;
             }

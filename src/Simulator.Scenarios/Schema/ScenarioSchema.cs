@@ -31,6 +31,18 @@ public static class ScenarioSchema
             ["type"] = "object",
             ["additionalProperties"] = new JsonObject { ["$ref"] = "#/$defs/Variant" },
         };
+        props[SweepBinder.SweepKey] = new JsonObject
+        {
+            ["description"] = "A one-parameter grid for `simulator sweep`: the dotted key path to vary (lists indexed from 0, e.g. policies.0.daily_limit.minutes) and its values; 'none' removes the list item the path goes through (or the key, restoring its default). Every point runs on the same random numbers.",
+            ["type"] = "object",
+            ["additionalProperties"] = false,
+            ["required"] = new JsonArray("parameter", "values"),
+            ["properties"] = new JsonObject
+            {
+                ["parameter"] = new JsonObject { ["type"] = "string", ["description"] = "Dotted key path, e.g. recommender.diversity_weight." },
+                ["values"] = new JsonObject { ["type"] = "array", ["minItems"] = 2, ["description"] = "Values of the parameter, one run per value; 'none' for no setting." },
+            },
+        };
         var variant = RecordSchema(typeof(Scenario), new Scenario(), defs);
         var variantProps = (JsonObject)variant["properties"]!;
         foreach (var fixedKey in new[] { "name", "seed", "replications", "duration", "guardrails" })

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using System.Globalization;
+using Simulator.Cli.Hosting;
+using Simulator.Reporting.Sweep;
+
+namespace Simulator.Cli.Commands;
+
+/// <summary><c>simulator sweep &lt;file&gt;</c>: runs every point of the scenario's <c>sweep</c> grid on common random numbers.</summary>
+internal static class SweepCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var file = new Argument<string>("file") { Description = "Scenario YAML file with a sweep: { parameter, values } block." };
+        var options = new RunOptionSet();
+        var command = new Command("sweep", "Run each value of the scenario's sweep grid; write <out>/<scenario>-sweep/ (sweep.csv, sweep.json, plots/, report.html, points/).")
+        {
+            file,
+        };
+        options.AddTo(command);
+        command.SetAction(async (parse, token) =>
+        {
+            var runOptions = options.Read(parse, stderr);
+            var document = runOptions is null ? null : ScenarioInput.TryLoad(parse.GetValue(file)!, stderr);
+            if (document is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            if (document.Sweep is not { } plan)
+            {
+                await stderr.WriteLineAsync($"{document.Path}: error: no 'sweep' block; add e.g. sweep: {{ parameter: recommender.diversity_weight, values: [0, 0.3, 0.6] }}.").ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+
+            var request = new RunRequest
+            {
+                Document = document,
+                Options = runOptions!,
+                OutputRoot = parse.GetValue(options.Output)!,
+                CommandLine = RunOptionSet.CommandLine(),
+                Quiet = parse.GetValue(options.Quiet),
+                Arms = [.. plan.Points.Select(p => new KeyValuePair<string, Scenarios.Model.Scenario>($"{plan.Parameter}={p.Key}", p.Value))],
+                Finish = (results, info) =>
+                {
+                    var folder = SweepWriter.Write(parse.GetValue(options.Output)!, document, plan, results, info);
+                    stdout.WriteLine($"{document.Scenario.Name}: sweep of {plan.Parameter} over {plan.Points.Count} values");
+                    foreach (var (point, run) in plan.Points.Zip(results))
+                    {
+                        var minutes = SweepWriter.Summary(run, "stickiness.minutes_per_dau");
+                        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {point.Key,-10} minutes/DAU {minutes?.Mean:G4}"));
+                    }
+
+                    stdout.WriteLine($"results: {folder}");
+                    return (folder, ExitCodes.Success);
+                },
+            };
+            await RunCommand.RunHostedAsync(request, token).ConfigureAwait(false);
+            return request.ExitCode;
+        });
+        return command;
+    }
+}
