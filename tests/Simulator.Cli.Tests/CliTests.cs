@@ -241,4 +241,37 @@ public sealed class CliTests : IDisposable
         Assert.True(File.Exists(Path.Combine(folder, "points", "8", "summary.json")));
         Assert.True(File.Exists(Path.Combine(folder, "report.html")));
     }
+
+    [Fact]
+    public async Task Should_LogEveryReportedImpressionAsParquet_When_LogImpressionsIsGiven()
+    {
+        var file = Write("tiny.yaml", Tiny + "recommender: { policy: popularity }\n");
+        var outDir = Path.Combine(_dir, "log");
+
+        var (code, _, _) = await Run("run", file, "--out", outDir, "--quiet", "--log-impressions");
+
+        Assert.Equal(0, code);
+        var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "tiny", "summary.json")))!;
+        var daily = File.ReadAllLines(Path.Combine(outDir, "tiny", "daily.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        await using var reader = await Parquet.ParquetReader.CreateAsync(Path.Combine(outDir, "tiny", "impressions.parquet"));
+        long rows = 0, liked = 0;
+        var likedField = reader.Schema.DataFields.Single(f => f.Name == "liked");
+        for (var g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            var values = new bool[group.RowCount];
+            await group.ReadAsync<bool>(likedField, values.AsMemory());
+            rows += group.RowCount;
+            liked += values.Count(v => v);
+        }
+
+        // Every impression of the reported days, both replications: the summary's count
+        Assert.Equal(summary["impressions"]!.GetValue<long>(), rows);
+        // Likes in the log match the like rate × impressions of daily.csv (like_rate column)
+        var header = File.ReadLines(Path.Combine(outDir, "tiny", "daily.csv")).First().Split(',');
+        int imp = Array.IndexOf(header, "impressions"), rate = Array.IndexOf(header, "like_rate");
+        var expectedLikes = daily.Sum(d => Math.Round(long.Parse(d[imp], System.Globalization.CultureInfo.InvariantCulture) * double.Parse(d[rate], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(expectedLikes, liked);
+        Assert.Empty(Directory.GetFiles(outDir, ".impressions-*"));
+    }
 }

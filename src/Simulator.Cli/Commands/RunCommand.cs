@@ -14,9 +14,10 @@ internal static class RunCommand
     {
         var file = new Argument<string>("file") { Description = "Scenario YAML file." };
         var options = new RunOptionSet();
-        var command = new Command("run", "Run a scenario and write results/<scenario>/ (summary.json, daily.csv, segments.csv, recommender.csv, manifest.json).")
+        var logImpressions = new Option<bool>("--log-impressions") { Description = "Also write every impression of the reported days to <out>/<scenario>/impressions.parquet (large: keep it out of git)." };
+        var command = new Command("run", "Run a scenario and write results/<scenario>/ (summary.json, daily.csv, segments.csv, recommender.csv, manifest.json, report.html, plots/).")
         {
-            file,
+            file, logImpressions,
         };
         options.AddTo(command);
         command.SetAction(async (parse, token) =>
@@ -26,6 +27,13 @@ internal static class RunCommand
             if (document is null)
             {
                 return ExitCodes.InvalidInput;
+            }
+
+            var outRoot = parse.GetValue(options.Output)!;
+            if (parse.GetValue(logImpressions))
+            {
+                Directory.CreateDirectory(outRoot);
+                runOptions = runOptions! with { ImpressionLogPath = Path.Combine(outRoot, $".impressions-{document.Scenario.Name}-{Environment.ProcessId}.parquet") };
             }
 
             var request = new RunRequest

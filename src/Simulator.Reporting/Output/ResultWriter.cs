@@ -42,6 +42,10 @@ public static class ResultWriter
         File.WriteAllText(Path.Combine(dir, "manifest.json"), manifest);
         File.WriteAllText(Path.Combine(dir, "scenario.yaml"), document.Text);
         Report.ReportBuilder.WriteRun(dir, document, run, manifest);
+        if (run.ImpressionLogPath is { } log && File.Exists(log))
+        {
+            File.Move(log, Path.Combine(dir, "impressions.parquet"));
+        }
     }
 
     /// <summary>The summary document: per metric, mean, spread and 95 % CI over replications.</summary>

@@ -15,6 +15,9 @@ public sealed record RunOptions
     /// <summary>Overrides the scenario's seed.</summary>
     public ulong? Seed { get; init; }
 
+    /// <summary>Where to stream the Parquet impression log while the run lasts; null for no log.</summary>
+    public string? ImpressionLogPath { get; init; }
+
     /// <summary>Simulated minutes between progress reports.</summary>
     public int ProgressEveryMinutes { get; init; } = 60;
 }

@@ -16,6 +16,9 @@ public sealed record RunResult
 
     public required int PlannedReplications { get; init; }
 
+    /// <summary>The finished Parquet impression log, if one was asked for.</summary>
+    public string? ImpressionLogPath { get; init; }
+
     public double WallSeconds => Replications.Sum(r => r.WallSeconds);
 
     public long Impressions => Replications.Sum(r => r.Impressions);

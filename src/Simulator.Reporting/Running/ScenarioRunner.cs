@@ -25,9 +25,10 @@ public static class ScenarioRunner
         var planned = options.Replications ?? scenario.Replications;
         var results = new List<ReplicationResult>(planned);
         var complete = true;
+        using var log = options.ImpressionLogPath is null ? null : new Logging.ImpressionLog(options.ImpressionLogPath);
         for (var r = 0; r < planned; r++)
         {
-            var result = RunReplication(scenario, options, r, planned, progress, cancellationToken);
+            var result = RunReplication(scenario, options, r, planned, progress, log, cancellationToken);
             results.Add(result);
             if (!result.Complete)
             {
@@ -43,11 +44,12 @@ public static class ScenarioRunner
             Replications = results,
             Complete = complete && results.Count == planned,
             PlannedReplications = planned,
+            ImpressionLogPath = options.ImpressionLogPath,
         };
     }
 
     /// <summary>Runs replication <paramref name="index"/> of <paramref name="scenario"/>.</summary>
-    public static ReplicationResult RunReplication(Scenario scenario, RunOptions options, int index, int planned = 1, IRunProgress? progress = null, CancellationToken cancellationToken = default)
+    public static ReplicationResult RunReplication(Scenario scenario, RunOptions options, int index, int planned = 1, IRunProgress? progress = null, Logging.ImpressionLog? log = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
@@ -56,6 +58,10 @@ public static class ScenarioRunner
         using var world = new SimulationWorld(settings);
         var collector = new DailyCollector();
         world.AddObserver(collector);
+        if (log is not null)
+        {
+            world.AddImpressionSink(log.For(world, index));
+        }
         if (progress is not null)
         {
             var every = Math.Max(1, options.ProgressEveryMinutes * 60 / settings.TickSeconds);

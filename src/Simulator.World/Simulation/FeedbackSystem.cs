@@ -46,6 +46,11 @@ internal sealed class FeedbackSystem(WorldState world) : ISimSystem
             }
 
             world.RecommenderBatchTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
+            for (var s = 0; s < world.Sinks.Count && measured; s++)
+            {
+                world.Sinks[s].OnImpressions(time.Day, impressions);
+            }
+
             world.Today.Add(output.Totals);
             world.TotalImpressions += output.Totals.Impressions;
             var ended = output.EndedUsers;

@@ -116,6 +116,13 @@ public sealed class SimulationWorld : IDisposable
         _observers.Add(observer);
     }
 
+    /// <summary>Adds a consumer of the impression log of the reported days.</summary>
+    public void AddImpressionSink(IImpressionSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        _state.Sinks.Add(sink);
+    }
+
     /// <summary>
     /// Classic day-N retention pooled over install cohorts: of users who installed on day f with
     /// f + N inside the run, the share active again on day f + N. Without installs in the run it

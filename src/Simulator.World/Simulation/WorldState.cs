@@ -33,6 +33,9 @@ internal sealed class WorldState
 
     public List<ChunkOutput> Outputs { get; } = [];
 
+    /// <summary>Impression log consumers (e.g. the Parquet writer); empty unless asked for.</summary>
+    public List<IImpressionSink> Sinks { get; } = [];
+
     /// <summary>Counts of the current day so far.</summary>
     public DailyTotals Today;
 
