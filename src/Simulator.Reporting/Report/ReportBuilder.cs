@@ -24,11 +24,13 @@ public static class ReportBuilder
             report.Paragraph(run.Scenario.Description.Trim());
         }
 
-        report.Heading("Summary", "summary")
-            .Paragraph("Mean over replications with a Student-t 95 % confidence interval (n − 1 degrees of freedom).", "note")
-            .Table("summary-table", ["metric", "mean", "95 % CI", "sd", "n"], SummaryRows(run))
+        report.Heading("Key metrics", "key")
+            .Table("key-table", ["metric", "mean", "95 % CI", "sd", "n"], SummaryRows(run, KeyMetrics))
             .Heading("Plots", "plots")
             .Charts(charts)
+            .Heading("All metrics", "summary")
+            .Paragraph("Mean over replications with a Student-t 95 % confidence interval (n − 1 degrees of freedom).", "note")
+            .Table("summary-table", ["metric", "mean", "95 % CI", "sd", "n"], SummaryRows(run, null))
             .Heading("Scenario", "scenario")
             .Preformatted("scenario-text", document.Text)
             .Heading("Manifest", "manifest")
@@ -87,9 +89,15 @@ public static class ReportBuilder
         File.WriteAllText(Path.Combine(dir, "report.html"), report.ToString());
     }
 
-    private static IEnumerable<IReadOnlyList<string>> SummaryRows(RunResult run)
+    private static readonly string[] KeyMetrics =
+    [
+        "stickiness.dau_mau", "stickiness.minutes_per_dau", "stickiness.sessions_per_dau", "stickiness.retention_d1",
+        "stickiness.retention_d7", "stickiness.retention_d30", "fatigue.topic_entropy", "creators.exposure_gini",
+    ];
+
+    private static IEnumerable<IReadOnlyList<string>> SummaryRows(RunResult run, string[]? only)
     {
-        var keys = run.Replications.SelectMany(r => r.Metrics.Keys).Distinct().Order(StringComparer.Ordinal);
+        var keys = run.Replications.SelectMany(r => r.Metrics.Keys).Distinct().Where(k => only is null || only.Contains(k)).Order(StringComparer.Ordinal);
         foreach (var key in keys)
         {
             var s = MetricSummary.Of([.. run.Replications.Where(r => r.Metrics.ContainsKey(key)).Select(r => r.Metrics[key])]);
