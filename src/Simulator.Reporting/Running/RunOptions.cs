@@ -18,6 +18,9 @@ public sealed record RunOptions
     /// <summary>Where to stream the Parquet impression log while the run lasts; null for no log.</summary>
     public string? ImpressionLogPath { get; init; }
 
+    /// <summary>Replications run side by side: 0 chooses (see <see cref="ScenarioRunner.Lanes"/>), 1 runs them one after another.</summary>
+    public int ReplicationLanes { get; init; }
+
     /// <summary>Simulated minutes between progress reports.</summary>
     public int ProgressEveryMinutes { get; init; } = 60;
 }

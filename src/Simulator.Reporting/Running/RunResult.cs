@@ -19,7 +19,11 @@ public sealed record RunResult
     /// <summary>The finished Parquet impression log, if one was asked for.</summary>
     public string? ImpressionLogPath { get; init; }
 
-    public double WallSeconds => Replications.Sum(r => r.WallSeconds);
+    /// <summary>Wall-clock seconds of the whole run (replications may overlap in lanes).</summary>
+    public required double WallSeconds { get; init; }
+
+    /// <summary>Replications run side by side.</summary>
+    public int Lanes { get; init; } = 1;
 
     public long Impressions => Replications.Sum(r => r.Impressions);
 }
