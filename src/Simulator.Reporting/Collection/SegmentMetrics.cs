@@ -40,6 +40,8 @@ public static class SegmentMetrics
         var completions = new long[n];
         var repeats = new long[n];
         var fatigue = new long[n];
+        var entropyMilli = new long[n];
+        var entropySessions = new long[n];
         var d1Cohort = new long[n];
         var d1Back = new long[n];
         var d7Cohort = new long[n];
@@ -62,6 +64,8 @@ public static class SegmentMetrics
             completions[s] += users.TotalCompletions[u];
             repeats[s] += users.TotalRepeatImpressions[u];
             fatigue[s] += users.TotalFatigueExits[u];
+            entropyMilli[s] += users.TotalEntropyMilli[u];
+            entropySessions[s] += users.EntropySessions[u];
             var bits = users.ActiveDays[u];
             if (first + 1 < completeDays)
             {
@@ -98,6 +102,7 @@ public static class SegmentMetrics
                 CompletionRate = Ratio(completions[s], impressions[s]),
                 RepeatTopicShare = Ratio(repeats[s], impressions[s]),
                 FatigueExitShare = Ratio(fatigue[s], sessions[s]),
+                TopicEntropy = Ratio(entropyMilli[s] / 1000.0, entropySessions[s]),
             });
         }
     }

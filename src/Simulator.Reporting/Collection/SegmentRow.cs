@@ -30,4 +30,7 @@ public sealed record SegmentRow
     public required double RepeatTopicShare { get; init; }
 
     public required double FatigueExitShare { get; init; }
+
+    /// <summary>Mean topic entropy of the segment's sessions, bits.</summary>
+    public double TopicEntropy { get; init; } = double.NaN;
 }

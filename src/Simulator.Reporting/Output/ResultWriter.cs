@@ -136,7 +136,7 @@ public static class ResultWriter
         [
             "replication", "dimension", "segment", "users", "ever_active", "daily_active_share", "minutes_per_dau",
             "sessions_per_dau", "minutes_per_session", "retention_d1", "retention_d7", "completion_rate",
-            "repeat_topic_share", "fatigue_exit_share",
+            "repeat_topic_share", "fatigue_exit_share", "topic_entropy",
         ];
         WriteHeader(csv, header);
         foreach (var rep in run.Replications)
@@ -157,6 +157,7 @@ public static class ResultWriter
                 csv.WriteField(Opt(s.CompletionRate));
                 csv.WriteField(Opt(s.RepeatTopicShare));
                 csv.WriteField(Opt(s.FatigueExitShare));
+                csv.WriteField(Opt(s.TopicEntropy));
                 csv.NextRecord();
             }
         }

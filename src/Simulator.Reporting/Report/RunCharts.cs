@@ -27,7 +27,7 @@ public static class RunCharts
             charts.Add(Retention(run));
         }
 
-        foreach (var dimension in new[] { "generation", "country", "device", "teen" })
+        foreach (var dimension in new[] { "generation", "country", "device", "account" })
         {
             if (Segments(run, dimension) is { } chart)
             {

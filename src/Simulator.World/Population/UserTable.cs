@@ -37,6 +37,8 @@ public sealed class UserTable
         TotalCompletions = new int[count];
         TotalFatigueExits = new int[count];
         TotalRepeatImpressions = new int[count];
+        TotalEntropyMilli = new int[count];
+        EntropySessions = new int[count];
         ActiveDayCount = new short[count];
         Array.Fill(CurfewStartHour, (sbyte)-1);
         Array.Fill(LimitOverriddenDay, int.MinValue);
@@ -140,6 +142,12 @@ public sealed class UserTable
     public int[] TotalFatigueExits { get; }
 
     public int[] TotalRepeatImpressions { get; }
+
+    /// <summary>Sum of the user's session topic entropies, thousandths of a bit.</summary>
+    public int[] TotalEntropyMilli { get; }
+
+    /// <summary>Ended sessions with at least one impression (denominator of <see cref="TotalEntropyMilli"/>).</summary>
+    public int[] EntropySessions { get; }
 
     public short[] ActiveDayCount { get; }
 

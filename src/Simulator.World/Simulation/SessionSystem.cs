@@ -156,8 +156,11 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
         var counts = users.SessionTopicCounts.AsSpan(u * users.Topics, users.Topics);
         if (TopicEntropy.Bits(counts) is { } bits)
         {
-            totals.SessionEntropyMilli += (long)Math.Round(bits * 1000.0);
+            var milli = (int)Math.Round(bits * 1000.0);
+            totals.SessionEntropyMilli += milli;
             totals.SessionsWithImpressions++;
+            users.TotalEntropyMilli[u] += milli;
+            users.EntropySessions[u]++;
         }
 
         counts.Clear();

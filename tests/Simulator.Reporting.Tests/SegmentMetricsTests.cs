@@ -1,0 +1,59 @@
+using Simulator.Reporting.Collection;
+using Simulator.World.Population;
+
+namespace Simulator.Reporting.Tests;
+
+public sealed class SegmentMetricsTests
+{
+    [Fact]
+    public void Should_MatchHandComputedValues_When_TwoTeensAndOneAdult()
+    {
+        // Given three users over a 10-day run: two teens and one adult
+        var users = new UserTable(3, topics: 4, feedCapacity: 8);
+        users.IsTeen[0] = users.IsTeen[1] = true;
+        // Teen 0: active days 0, 1 and 7 (3 days), 30 min, 6 sessions, entropy 1.0 + 2.0 bits over 2 sessions
+        users.FirstActiveDay[0] = 0;
+        users.ActiveDays[0] = 1UL | (1UL << 1) | (1UL << 7);
+        users.ActiveDayCount[0] = 3;
+        users.TotalWatchMs[0] = 30 * 60_000;
+        users.TotalSessions[0] = 6;
+        users.TotalImpressions[0] = 100;
+        users.TotalCompletions[0] = 40;
+        users.TotalEntropyMilli[0] = 3_000;
+        users.EntropySessions[0] = 2;
+        // Teen 1: active day 0 only, 10 min, 2 sessions, one session of entropy 0.5 bits
+        users.FirstActiveDay[1] = 0;
+        users.ActiveDays[1] = 1UL;
+        users.ActiveDayCount[1] = 1;
+        users.TotalWatchMs[1] = 10 * 60_000;
+        users.TotalSessions[1] = 2;
+        users.TotalImpressions[1] = 50;
+        users.TotalCompletions[1] = 10;
+        users.TotalEntropyMilli[1] = 500;
+        users.EntropySessions[1] = 1;
+        // The adult never opens the app
+        users.FirstActiveDay[2] = -1;
+
+        var rows = SegmentMetrics.Compute(users, completeDays: 10);
+
+        var teen = rows.Single(r => r.Dimension == "account" && r.Segment == "teen");
+        Assert.Equal(2, teen.Users);
+        Assert.Equal(2, teen.EverActive);
+        // 4 active user-days of 2 users × 10 days
+        Assert.Equal(0.2, teen.DailyActiveShare, 12);
+        // 40 minutes over 4 active days; 8 sessions over 4 days; 40 min / 8 sessions
+        Assert.Equal(10.0, teen.MinutesPerDau, 12);
+        Assert.Equal(2.0, teen.SessionsPerDau, 12);
+        Assert.Equal(5.0, teen.MinutesPerSession, 12);
+        // D1: both in cohort, one back; D7: both in cohort (0 + 7 < 10), one back
+        Assert.Equal(0.5, teen.RetentionD1, 12);
+        Assert.Equal(0.5, teen.RetentionD7, 12);
+        Assert.Equal(50.0 / 150, teen.CompletionRate, 12);
+        // Entropy (1.0 + 2.0 + 0.5) / 3 sessions
+        Assert.Equal(3.5 / 3, teen.TopicEntropy, 12);
+
+        var adult = rows.Single(r => r.Dimension == "account" && r.Segment == "adult");
+        Assert.Equal(0, adult.EverActive);
+        Assert.True(double.IsNaN(adult.MinutesPerDau));
+    }
+}
