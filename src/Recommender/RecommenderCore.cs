@@ -144,9 +144,30 @@ public sealed class RecommenderCore
         {
             _state.Follows.Follow(user, _state.Catalog.Creator(video));
         }
+        else if ((r & Reactions.NotInterested) != 0)
+        {
+            // "Not interested" in a followed creator's video reads as an unfollow.
+            _state.Follows.Unfollow(user, _state.Catalog.Creator(video));
+        }
 
         ImpressionsLogged++;
     }
+
+    /// <summary>Records a follow that predates the run (account state a platform already holds).</summary>
+    public void SeedFollow(int user, int creator)
+    {
+        _state.Follows.EnsureCreators(creator + 1);
+        _state.Follows.Follow(user, creator);
+    }
+
+    /// <summary>Public follower count of <paramref name="creator"/>.</summary>
+    public int Followers(int creator) => creator < _state.Follows.CreatorCapacity ? _state.Follows.Followers(creator) : 0;
+
+    /// <summary>Whether <paramref name="user"/> follows <paramref name="creator"/>.</summary>
+    public bool Follows(int user, int creator) => _state.Follows.Follows(user, creator);
+
+    /// <summary>The user's logged engagement with <paramref name="topic"/> relative to an even spread (1 = average), from the platform's own logs.</summary>
+    public float TopicAffinity(int user, int topic) => _state.Users.TopicAffinity(user, topic);
 
     /// <summary>Runs the batch work that is due at <paramref name="nowSecond"/>: list refresh, counter decay, retraining.</summary>
     public void Advance(long nowSecond)

@@ -32,6 +32,8 @@ public static class ScenarioResolver
             Behaviour = scenario.Behaviour,
             Recommender = scenario.Recommender,
             Policies = scenario.Policies,
+            Campaigns = scenario.Campaigns,
+            Marketing = scenario.Marketing,
         };
     }
 }

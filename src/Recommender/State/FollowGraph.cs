@@ -63,6 +63,8 @@ internal sealed class FollowGraph
 
     public int Followers(int creator) => _followers[creator];
 
+    public int CreatorCapacity => _followers.Length;
+
     public ReadOnlySpan<int> Recent(int creator) => _recent.AsSpan(creator * RecentUploads, RecentUploads);
 
     public void Follow(int user, int creator)
@@ -82,6 +84,18 @@ internal sealed class FollowGraph
         _followed[slot] = creator;
         _next[user] = (byte)((_next[user] + 1) % PerUser);
         _followers[creator]++;
+    }
+
+    /// <summary>Removes a follow, if there is one.</summary>
+    public void Unfollow(int user, int creator)
+    {
+        var row = _followed.AsSpan(user * PerUser, PerUser);
+        var i = row.IndexOf(creator);
+        if (i >= 0)
+        {
+            row[i] = -1;
+            _followers[creator]--;
+        }
     }
 
     public void Uploaded(int creator, int video)

@@ -24,4 +24,10 @@ public static class StreamIds
 
     /// <summary>Recommender exploration and random policies.</summary>
     public const ulong Recommender = 6;
+
+    /// <summary>Follows that users hold before the run.</summary>
+    public const ulong Follow = 7;
+
+    /// <summary>Campaign set-up: hiring, campaign videos, advocates.</summary>
+    public const ulong Campaign = 8;
 }

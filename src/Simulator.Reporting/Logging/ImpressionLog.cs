@@ -9,7 +9,8 @@ namespace Simulator.Reporting.Logging;
 /// <summary>
 /// Writes the impression log of a run as one Parquet file (<c>--log-impressions</c>): one row
 /// per impression with the viewer's public segment (generation, country, device, teen), the
-/// video's topic, length and creator, watch time and reactions. Rows are buffered in columns
+/// video's topic, length and creator, watch time and reactions. Negative video ids are ad-slot
+/// videos (paid placements, live streams, subscriber drops) that never enter the ranker's catalogue. Rows are buffered in columns
 /// and flushed as row groups of <see cref="RowGroupSize"/>, so memory stays flat however long
 /// the run. Read it with pandas, Polars or DuckDB (<c>SELECT * FROM 'impressions.parquet'</c>).
 /// </summary>
@@ -82,7 +83,7 @@ public sealed class ImpressionLog : IDisposable
     private void Add(SimulationWorld world, int replication, int day, ReadOnlySpan<ImpressionFeedback> impressions)
     {
         var users = world.Users;
-        var videos = world.Content.Videos;
+        var content = world.Content;
         foreach (ref readonly var f in impressions)
         {
             var i = _count;
@@ -96,9 +97,9 @@ public sealed class ImpressionLog : IDisposable
             _device[i] = Devices.Keys[(int)users.Device[u]];
             _teen[i] = users.IsTeen[u];
             _video[i] = f.VideoId;
-            _creator[i] = videos.Creator(f.VideoId);
-            _topic[i] = videos.Topic(f.VideoId);
-            _length[i] = videos.Length(f.VideoId);
+            _creator[i] = content.CreatorOf(f.VideoId);
+            _topic[i] = content.TopicOf(f.VideoId);
+            _length[i] = content.LengthOf(f.VideoId);
             _watch[i] = f.WatchSeconds;
             for (var r = 0; r < ReactionFlags.Length; r++)
             {

@@ -38,6 +38,8 @@ public static class ResultWriter
         WriteDaily(Path.Combine(dir, "daily.csv"), run);
         WriteSegments(Path.Combine(dir, "segments.csv"), run);
         WriteEvaluations(Path.Combine(dir, "recommender.csv"), run);
+        MarketingCsv.WriteCampaigns(Path.Combine(dir, "campaigns.csv"), run);
+        MarketingCsv.WriteCreators(Path.Combine(dir, "creators.csv"), run);
         var manifest = ManifestJson(document, run, info);
         File.WriteAllText(Path.Combine(dir, "manifest.json"), manifest);
         File.WriteAllText(Path.Combine(dir, "scenario.yaml"), document.Text);

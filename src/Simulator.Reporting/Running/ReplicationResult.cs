@@ -28,6 +28,12 @@ public sealed record ReplicationResult
     /// <summary>Per-segment stickiness and fatigue.</summary>
     public required IReadOnlyList<SegmentRow> Segments { get; init; }
 
+    /// <summary>Campaign outcomes by tier (empty without campaigns).</summary>
+    public IReadOnlyList<Marketing.CampaignRow> Campaigns { get; init; } = [];
+
+    /// <summary>Creator tiers and top creators.</summary>
+    public IReadOnlyList<Marketing.CreatorRow> Creators { get; init; } = [];
+
     /// <summary>Day-N cohort retention for N = 1… (index N − 1), as far as the run can measure (at most 30).</summary>
     public IReadOnlyList<double> RetentionCurve { get; init; } = [];
 

@@ -152,6 +152,12 @@ public static class ScenarioRunner
         var evaluations = world.Recommender.Evaluations.Where(e => e.AtSecond > 0).ToList();
         HeadlineMetrics.AddRecommender(metrics, evaluations);
         HeadlineMetrics.AddCreators(metrics, world.Content.Creators.MeasuredImpressions);
+        var creatorRows = Marketing.MarketingMetrics.Creators(world.Content.Creators, world.Recommender.Followers, world.Users.Count, settings.Content.TierReferenceUsers);
+        Marketing.MarketingMetrics.AddCreatorHeadline(metrics, creatorRows);
+        if (world.Campaigns is { } book)
+        {
+            Marketing.MarketingMetrics.AddHeadline(metrics, book, world.Users);
+        }
         return new ReplicationResult
         {
             Index = index,
@@ -163,6 +169,8 @@ public static class ScenarioRunner
             RecommendSeconds = world.RecommendSeconds,
             RecommenderBatchSeconds = world.RecommenderBatchSeconds,
             Segments = SegmentMetrics.Compute(world.Users, collector.Days.Count),
+            Campaigns = world.Campaigns is null ? [] : Marketing.MarketingMetrics.Campaigns(world.Campaigns),
+            Creators = creatorRows,
             RetentionCurve = [.. Enumerable.Range(1, Math.Clamp(lastCompleteDay, 0, 30)).Select(n => world.Retention(n, lastCompleteDay))],
             Impressions = world.TotalImpressions,
             Complete = complete,

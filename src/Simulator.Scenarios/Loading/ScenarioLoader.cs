@@ -68,6 +68,11 @@ public static class ScenarioLoader
             scenario = scenario with { Name = DefaultName(path) };
         }
 
+        if (binder.Errors.Count == 0)
+        {
+            CampaignChecks.Check(binder, root, scenario);
+        }
+
         var variants = new List<KeyValuePair<string, Scenario>>();
         if (root.Children.TryGetValue(new YamlScalarNode(VariantsKey), out var variantsNode))
         {

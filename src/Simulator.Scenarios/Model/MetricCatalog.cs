@@ -41,7 +41,11 @@ public static class MetricCatalog
         "recommender.coverage",
     ];
 
-    private static readonly string[] CampaignMetrics = ["spend", "impressions", "reach", "engagement_rate", "conversions", "roas", "cpe"];
+    private static readonly string[] CampaignMetrics =
+    [
+        "budget", "spend", "unspent", "impressions", "reach", "frequency", "engagement_rate", "engagement_rate_followers", "follows", "conversions",
+        "revenue", "cpm", "cpe", "cpa", "roas", "affinity_lift", "live_viewers", "live_peak_concurrent", "live_conversion_per_viewer",
+    ];
 
     /// <summary>True for a headline key or a well-formed campaign / per-head AUC key.</summary>
     public static bool IsKnown(string key)
@@ -58,6 +62,7 @@ public static class MetricCatalog
 
         var parts = key.Split('.');
         return (parts.Length == 3 && parts[0] == "campaigns" && parts[1].Length > 0 && Array.IndexOf(CampaignMetrics, parts[2]) >= 0)
-            || (parts.Length == 3 && parts[0] == "recommender" && parts[1] is "auc" or "gauc" && parts[2].Length > 0);
+            || (parts.Length == 3 && parts[0] == "recommender" && parts[1] is "auc" or "gauc" && parts[2].Length > 0)
+            || (parts.Length == 3 && parts[0] == "creators" && parts[1] == "follower_growth" && parts[2] is "nano" or "micro" or "mid" or "macro" or "mega");
     }
 }

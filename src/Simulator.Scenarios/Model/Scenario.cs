@@ -53,6 +53,14 @@ public sealed record Scenario
     [Description("Platform policies: a list of items, each `daily_limit: {...}` or `curfew: {...}`.")]
     public List<PolicyOptions> Policies { get; init; } = [];
 
+    /// <summary>Creator-marketing campaigns.</summary>
+    [Description("Creator-marketing campaigns: brand, product, target, budget, dates, tier mix, format, disclosure (DESIGN.md §4).")]
+    public List<Simulator.World.Marketing.CampaignOptions> Campaigns { get; init; } = [];
+
+    /// <summary>How users respond to campaign content.</summary>
+    [Description("How users respond to campaign content: trust, disclosure penalty, ad aversion, conversion and brand affinity.")]
+    public Simulator.World.Marketing.MarketingOptions Marketing { get; init; } = new();
+
     /// <summary>Guardrails checked by <c>simulator compare</c>.</summary>
     [Description("Limits every variant must respect against the baseline in `simulator compare`.")]
     public List<Guardrail> Guardrails { get; init; } = [];

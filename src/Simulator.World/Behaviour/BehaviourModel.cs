@@ -54,10 +54,11 @@ public sealed class BehaviourModel
     }
 
     /// <summary>Plays one video to user <paramref name="u"/> at <paramref name="nowSecond"/> and updates the user's state.</summary>
-    public WatchOutcome Watch(UserTable users, int u, in VideoView v, long nowSecond, ref RandomCursor rng)
+    /// <remarks><paramref name="utilityShift"/> is extra utility from campaign context (trust, disclosure, ad aversion); 0 for organic videos.</remarks>
+    public WatchOutcome Watch(UserTable users, int u, in VideoView v, long nowSecond, ref RandomCursor rng, double utilityShift = 0)
     {
         DecaySatiation(users, u, nowSecond);
-        var utility = Utility(users, u, v) + _o.UtilityNoise * rng.Logistic();
+        var utility = Utility(users, u, v) + utilityShift + _o.UtilityNoise * rng.Logistic();
         var length = v.Length;
         var topic = v.Topic;
 

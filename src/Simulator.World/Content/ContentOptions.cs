@@ -21,6 +21,26 @@ public sealed record ContentOptions
     [Range(0.0, 100.0)]
     public double UploadsPerCreatorPerDay { get; init; } = 0.3;
 
+    /// <summary>Share of creator types among organic creators.</summary>
+    [Description("Share of organic creators by type (amateur, professional, ugc); must sum to 1. Professionals are polished and less authentic, amateurs the reverse, UGC creators in between (Realeyes UGC 5.2 vs brand 4.8 vs TV-style 3.1, CALIBRATION.md §4).")]
+    [Simulator.Engine.Options.Shares("amateur", "professional", "ugc")]
+    public Dictionary<string, double> CreatorTypes { get; init; } = new() { ["amateur"] = 0.7, ["professional"] = 0.15, ["ugc"] = 0.15 };
+
+    /// <summary>Mean follows per user before the run.</summary>
+    [Description("Creators each user already follows at the start, on average (Poisson, at most 16); follows then grow and shrink from simulated follows and 'not interested'.")]
+    [Range(0.0, 16.0)]
+    public double FollowsPerUser { get; init; } = 5;
+
+    /// <summary>Population at which tier thresholds equal the published follower counts.</summary>
+    [Description("Population at which the tier thresholds (nano < 10k, micro < 100k, mid < 500k, macro < 1M, mega) and campaign budgets hold as published; both scale with population / this.")]
+    [Range(1_000.0, 2e9)]
+    public double TierReferenceUsers { get; init; } = 5_000_000;
+
+    /// <summary>Days unseen after which a creator stops posting.</summary>
+    [Description("A creator whose videos go unseen for this many days stops posting (documented creator churn; 0 = never).")]
+    [Range(0, 3650)]
+    public int DormantAfterDays { get; init; } = 14;
+
     /// <summary>Median video length, seconds.</summary>
     [Description("Median video length in seconds across creators.")]
     [Range(3.0, 3600.0)]

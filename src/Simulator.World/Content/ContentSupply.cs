@@ -17,7 +17,7 @@ public sealed class ContentSupply
     private readonly int _topics;
     private ulong _uploadDraws;
 
-    public ContentSupply(ContentOptions content, PopulationOptions population, BehaviourOptions behaviour, ulong seed, int days)
+    public ContentSupply(ContentOptions content, PopulationOptions population, BehaviourOptions behaviour, ulong seed, int days, UserTable? users = null, int reservedCreators = 0)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(population);
@@ -25,7 +25,7 @@ public sealed class ContentSupply
         _seed = seed;
         _topics = behaviour.Topics;
         var creatorCount = Math.Max(1, (int)Math.Round(population.Size * content.CreatorsPerThousandUsers / 1000.0));
-        Creators = BuildCreators(content, population, creatorCount);
+        Creators = BuildCreators(content, population, creatorCount, reservedCreators, users);
         // Upload counts are Poisson around the total rate: 1.2× plus a margin keeps the arrays
         // from ever regrowing mid-run (the per-tick path must not allocate).
         var expected = (int)Math.Min(int.MaxValue / 2, (creatorCount * content.InitialVideosPerCreator) + (Creators.TotalUploadsPerDay * days * 1.2) + 1024);
@@ -36,6 +36,21 @@ public sealed class ContentSupply
     public CreatorTable Creators { get; }
 
     public VideoTable Videos { get; }
+
+    /// <summary>
+    /// Videos served only by the ad system (paid placements, live streams, subscriber drops). They
+    /// never enter the ranker's catalogue; in slates and logs they carry negative ids (~index).
+    /// </summary>
+    public VideoTable SlotVideos { get; } = new(64);
+
+    /// <summary>What a viewer perceives of video <paramref name="v"/> (negative: a slot video).</summary>
+    public VideoView View(int v) => v >= 0 ? Videos.View(v) : SlotVideos.View(~v);
+
+    public int CreatorOf(int v) => v >= 0 ? Videos.Creator(v) : SlotVideos.Creator(~v);
+
+    public int TopicOf(int v) => v >= 0 ? Videos.Topic(v) : SlotVideos.Topic(~v);
+
+    public float LengthOf(int v) => v >= 0 ? Videos.Length(v) : SlotVideos.Length(~v);
 
     /// <summary>Catalogue size expected by the end of the run (capacity hint).</summary>
     public int ExpectedVideos { get; }
@@ -73,8 +88,86 @@ public sealed class ContentSupply
         return count;
     }
 
+    /// <summary>
+    /// Seeds the follows users hold before the run: each follows Poisson(content.follows_per_user)
+    /// creators, picking a topic by their own interest and, within it, a creator in proportion to
+    /// appeal. Heavy-tailed appeal makes follower counts heavy-tailed, so tiers emerge.
+    /// </summary>
+    public void SeedFollows(ContentOptions content, UserTable users, RecommenderCore recommender)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(recommender);
+        var k = _topics;
+        var byTopic = new List<int>[k];
+        var cumulative = new List<double>[k];
+        for (var t = 0; t < k; t++)
+        {
+            byTopic[t] = [];
+            cumulative[t] = [];
+        }
+
+        for (var c = 0; c < Creators.OrganicCount; c++)
+        {
+            var t = Creators.Topic[c];
+            var acc = cumulative[t].Count == 0 ? 0 : cumulative[t][^1];
+            byTopic[t].Add(c);
+            cumulative[t].Add(acc + Creators.Appeal[c]);
+        }
+
+        var interestCum = new double[k];
+        for (var u = 0; u < users.Count; u++)
+        {
+            var rng = new RandomCursor(_seed, (ulong)u, StreamIds.Follow);
+            var n = Math.Min(16, rng.Poisson(content.FollowsPerUser));
+            double acc = 0;
+            for (var t = 0; t < k; t++)
+            {
+                acc += users.Interest[(u * k) + t];
+                interestCum[t] = acc;
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                var t = rng.Categorical(interestCum);
+                var list = cumulative[t];
+                if (list.Count == 0)
+                {
+                    continue;
+                }
+
+                var x = rng.NextDouble() * list[^1];
+                var j = list.BinarySearch(x);
+                j = j < 0 ? ~j : j;
+                recommender.SeedFollow(u, byTopic[t][Math.Min(j, list.Count - 1)]);
+            }
+        }
+    }
+
+    /// <summary>Uploads one campaign video by <paramref name="creator"/>; <paramref name="register"/> false keeps it out of the organic ranker (paid placements, subscriber drops) and returns its negative slot id.</summary>
+    public int UploadCampaignVideo(int creator, int topic, short campaign, VideoMarks flags, long second, float length, bool register, ref RandomCursor rng)
+    {
+        var quality = (float)Math.Clamp(Creators.Quality[creator] + 0.1 * rng.Normal(), 0, 1);
+        var authenticity = (float)Math.Clamp(Creators.Authenticity[creator] + 0.1 * rng.Normal(), 0, 1);
+        Creators.FirstUploadSecond[creator] = Math.Min(Creators.FirstUploadSecond[creator], second);
+        if (!register)
+        {
+            return ~SlotVideos.Add(topic, length, quality, authenticity, creator, campaign, flags);
+        }
+
+        var id = Videos.Add(topic, length, quality, authenticity, creator, campaign, flags);
+        var sound = rng.NextInt(Math.Max(16, Creators.Count));
+        _recommender!.RegisterVideo(new VideoMetadata(id, creator, topic, sound, length, second, Countries.All[Creators.Country[creator]].Code));
+        return id;
+    }
+
     private void Upload(ref RandomCursor rng, long second)
     {
+        if (Creators.TotalUploadsPerDay <= 0)
+        {
+            return;
+        }
+
         var c = UploaderFor(rng.NextDouble() * Creators.TotalUploadsPerDay);
         // Mostly the creator's specialty, sometimes another topic (20 %, a modelling choice).
         var topic = rng.Bernoulli(0.8) ? Creators.Topic[c] : rng.NextInt(_topics);
@@ -89,50 +182,90 @@ public sealed class ContentSupply
 
     private int UploaderFor(double x)
     {
-        var i = Array.BinarySearch(Creators.UploadCumulative, x);
+        var i = Array.BinarySearch(Creators.UploadCumulative, 0, Creators.OrganicCount, x);
         i = i < 0 ? ~i : i;
-        return Math.Min(i, Creators.Count - 1);
+        return Math.Min(i, Creators.OrganicCount - 1);
     }
 
-    private CreatorTable BuildCreators(ContentOptions content, PopulationOptions population, int count)
+    private CreatorTable BuildCreators(ContentOptions content, PopulationOptions population, int count, int reserved, UserTable? users)
     {
-        var creators = new CreatorTable(count);
+        var creators = new CreatorTable(count, reserved);
         var prior = PopulationBuilder.TopicPrior(_topics);
-        var topicCum = new double[_topics];
-        double acc = 0;
-        for (var t = 0; t < _topics; t++)
-        {
-            acc += prior[t];
-            topicCum[t] = acc;
-        }
-
-        var countryCum = new double[Countries.Codes.Length];
-        acc = 0;
-        for (var i = 0; i < countryCum.Length; i++)
-        {
-            acc += population.Countries.TryGetValue(Countries.Codes[i], out var v) ? v : 0;
-            countryCum[i] = acc;
-        }
-
-        double cumulativeRate = 0;
+        var topicCum = Cumulative(prior);
+        var countryCum = Cumulative([.. Countries.Codes.Select(c => population.Countries.TryGetValue(c, out var v) ? v : 0)]);
+        string[] typeKeys = ["amateur", "professional", "ugc"];
+        CreatorType[] types = [CreatorType.Amateur, CreatorType.Professional, CreatorType.Ugc];
+        var typeCum = Cumulative([.. typeKeys.Select(t => content.CreatorTypes.TryGetValue(t, out var v) ? v : 0)]);
+        var posters = users is null ? [] : PosterAccounts(users, count);
         for (var c = 0; c < count; c++)
         {
             var rng = new RandomCursor(_seed, (ulong)c, StreamIds.Creator);
             creators.Topic[c] = rng.Categorical(topicCum);
-            creators.Country[c] = (byte)rng.Categorical(countryCum);
-            creators.Quality[c] = (float)Math.Clamp(0.5 + 0.15 * rng.Normal(), 0.05, 0.95);
+            var type = types[rng.Categorical(typeCum)];
+            creators.Type[c] = type;
+            // Posters come from the users: the creator's country is its user's.
+            if (c < posters.Length)
+            {
+                creators.UserId[c] = posters[c];
+                creators.Country[c] = users!.Country[posters[c]];
+            }
+            else
+            {
+                creators.Country[c] = (byte)rng.Categorical(countryCum);
+            }
+
+            // Professionals are polished, amateurs raw, UGC creators in between (a modelling choice).
+            var qualityMean = type switch { CreatorType.Professional => 0.7, CreatorType.Ugc => 0.55, _ => 0.45 };
+            creators.Quality[c] = (float)Math.Clamp(qualityMean + 0.15 * rng.Normal(), 0.05, 0.95);
             // Polish reads as less authentic: UGC scored above brand and TV-style ads
             // (Realeyes 5.2 vs 4.8 vs 3.1, CALIBRATION.md §4), so authenticity falls with quality.
-            creators.Authenticity[c] = (float)Math.Clamp(1.0 - creators.Quality[c] + 0.2 * rng.Normal(), 0.02, 0.98);
+            creators.Authenticity[c] = (float)Math.Clamp(1.0 - creators.Quality[c] + (type == CreatorType.Ugc ? 0.1 : 0) + 0.2 * rng.Normal(), 0.02, 0.98);
             creators.MedianLength[c] = (float)(content.MedianLengthSeconds * Math.Exp(0.7 * rng.Normal()));
             // Log-normal sigma 1.5 puts about 80 % of uploads with the top quarter of creators
             // (Pew: top 25 % make 98 %, CALIBRATION.md §3; heavier tails starve the rest entirely).
-            var rate = content.UploadsPerCreatorPerDay * Math.Exp(1.5 * rng.Normal());
-            creators.UploadsPerDay[c] = (float)rate;
-            cumulativeRate += rate;
-            creators.UploadCumulative[c] = cumulativeRate;
+            creators.UploadsPerDay[c] = (float)(content.UploadsPerCreatorPerDay * Math.Exp(1.5 * rng.Normal()));
+            // Appeal for pre-run follows: log-normal sigma 2, so follower counts are heavy-tailed
+            // (views Gini ≈ 0.93, CALIBRATION.md §4) and a few creators reach the upper tiers.
+            creators.Appeal[c] = (float)(Math.Exp(2.0 * rng.Normal()) * (0.5 + creators.Quality[c]));
         }
 
+        creators.RebuildUploadRates();
         return creators;
+    }
+
+    /// <summary>Distinct poster users for the organic creators: a seeded shuffle of the posters.</summary>
+    private int[] PosterAccounts(UserTable users, int count)
+    {
+        var posters = new List<int>();
+        for (var u = 0; u < users.Count; u++)
+        {
+            if (users.IsPoster[u])
+            {
+                posters.Add(u);
+            }
+        }
+
+        var rng = new RandomCursor(_seed, 0, StreamIds.Creator, 1UL << 40);
+        var n = Math.Min(count, posters.Count);
+        for (var i = 0; i < n; i++)
+        {
+            var j = i + rng.NextInt(posters.Count - i);
+            (posters[i], posters[j]) = (posters[j], posters[i]);
+        }
+
+        return [.. posters.Take(n)];
+    }
+
+    private static double[] Cumulative(double[] weights)
+    {
+        var cum = new double[weights.Length];
+        double acc = 0;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            acc += weights[i];
+            cum[i] = acc;
+        }
+
+        return cum;
     }
 }

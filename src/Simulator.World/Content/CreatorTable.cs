@@ -1,24 +1,49 @@
 namespace Simulator.World.Content;
 
-/// <summary>Creators as struct-of-arrays. Hidden traits drive what they upload.</summary>
+/// <summary>
+/// Creators as struct-of-arrays. Organic creators (the first <see cref="OrganicCount"/>) are
+/// posters drawn from the users; the rest are reserved for campaigns (brand accounts, employee
+/// advocates) and post only campaign videos. Hidden traits drive what they upload.
+/// </summary>
 public sealed class CreatorTable
 {
-    public CreatorTable(int count)
+    public CreatorTable(int organic, int reserved)
     {
+        var count = organic + reserved;
         Count = count;
+        OrganicCount = organic;
+        UserId = new int[count];
+        Type = new CreatorType[count];
         Topic = new int[count];
         Quality = new float[count];
         Authenticity = new float[count];
         MedianLength = new float[count];
         UploadsPerDay = new float[count];
+        Appeal = new float[count];
         Country = new byte[count];
         UploadCumulative = new double[count];
         FirstUploadSecond = new long[count];
+        LastSeenDay = new int[count];
+        Dormant = new bool[count];
         MeasuredImpressions = new long[count];
+        FollowersAtStart = new int[count];
         Array.Fill(FirstUploadSecond, long.MaxValue);
+        Array.Fill(UserId, -1);
+        Array.Fill(LastSeenDay, int.MinValue);
     }
 
     public int Count { get; }
+
+    /// <summary>Creators drawn from posters; indices from here on are campaign accounts.</summary>
+    public int OrganicCount { get; }
+
+    /// <summary>Campaign accounts handed out so far (brand accounts, employee advocates).</summary>
+    public int ReservedUsed { get; private set; }
+
+    /// <summary>The user behind the account (−1 for brand accounts).</summary>
+    public int[] UserId { get; }
+
+    public CreatorType[] Type { get; }
 
     /// <summary>Main topic specialty.</summary>
     public int[] Topic { get; }
@@ -34,19 +59,61 @@ public sealed class CreatorTable
 
     public float[] UploadsPerDay { get; }
 
+    /// <summary>How strongly the creator draws follows before the run (log-normal, heavy-tailed).</summary>
+    public float[] Appeal { get; }
+
     public byte[] Country { get; }
 
-    /// <summary>Cumulative upload rates, for choosing the uploader of each new video.</summary>
+    /// <summary>Cumulative upload rates of posting creators, for choosing the uploader of each new video.</summary>
     public double[] UploadCumulative { get; }
 
     /// <summary>Second of the creator's first upload; <see cref="long.MaxValue"/> until then.</summary>
     public long[] FirstUploadSecond { get; }
 
+    /// <summary>Last day one of the creator's videos was shown.</summary>
+    public int[] LastSeenDay { get; }
+
+    /// <summary>Stopped posting after going unseen too long (content.dormant_after_days).</summary>
+    public bool[] Dormant { get; }
+
     /// <summary>Impressions of the creator's videos on reported days (warm-up excluded).</summary>
     public long[] MeasuredImpressions { get; }
+
+    /// <summary>Followers when the reported days began (for follower growth by tier).</summary>
+    public int[] FollowersAtStart { get; }
+
+    public double TotalUploadsPerDay => OrganicCount == 0 ? 0 : UploadCumulative[OrganicCount - 1];
 
     /// <summary>True when the creator first posted at or after <paramref name="second"/> (a debut during the run).</summary>
     public bool DebutedAtOrAfter(int creator, long second) => FirstUploadSecond[creator] >= second && FirstUploadSecond[creator] != long.MaxValue;
 
-    public double TotalUploadsPerDay => Count == 0 ? 0 : UploadCumulative[^1];
+    /// <summary>Hands out the next reserved campaign account.</summary>
+    public int Reserve(CreatorType type, int userId, int topic, float quality, float authenticity, float medianLength, byte country)
+    {
+        if (OrganicCount + ReservedUsed >= Count)
+        {
+            throw new InvalidOperationException("No reserved creator accounts left.");
+        }
+
+        var c = OrganicCount + ReservedUsed++;
+        Type[c] = type;
+        UserId[c] = userId;
+        Topic[c] = topic;
+        Quality[c] = quality;
+        Authenticity[c] = authenticity;
+        MedianLength[c] = medianLength;
+        Country[c] = country;
+        return c;
+    }
+
+    /// <summary>Rebuilds the cumulative upload rates, leaving out dormant creators.</summary>
+    public void RebuildUploadRates()
+    {
+        double acc = 0;
+        for (var c = 0; c < OrganicCount; c++)
+        {
+            acc += Dormant[c] ? 0 : UploadsPerDay[c];
+            UploadCumulative[c] = acc;
+        }
+    }
 }

@@ -9,6 +9,8 @@ public sealed class VideoTable
     private int[] _creator;
     private float[] _authenticity;
     private int[] _likes;
+    private short[] _campaign;
+    private VideoMarks[] _flags;
 
     public VideoTable(int capacity)
     {
@@ -19,6 +21,8 @@ public sealed class VideoTable
         _creator = new int[capacity];
         _authenticity = new float[capacity];
         _likes = new int[capacity];
+        _campaign = new short[capacity];
+        _flags = new VideoMarks[capacity];
     }
 
     public int Count { get; private set; }
@@ -41,9 +45,14 @@ public sealed class VideoTable
     public void AddLike(int v) => _likes[v]++;
 
     /// <summary>What a viewer perceives of video <paramref name="v"/>.</summary>
-    public VideoView View(int v) => new(_topic[v], _length[v], _quality[v], _authenticity[v], _likes[v]);
+    public VideoView View(int v) => new(_topic[v], _length[v], _quality[v], _authenticity[v], _likes[v], _creator[v], _campaign[v], _flags[v]);
 
-    public int Add(int topic, float length, float quality, float authenticity, int creator)
+    /// <summary>Campaign index of the video, −1 for organic content.</summary>
+    public short Campaign(int v) => _campaign[v];
+
+    public VideoMarks Marks(int v) => _flags[v];
+
+    public int Add(int topic, float length, float quality, float authenticity, int creator, short campaign = -1, VideoMarks flags = VideoMarks.None)
     {
         if (Count == _topic.Length)
         {
@@ -54,6 +63,8 @@ public sealed class VideoTable
             Array.Resize(ref _creator, n);
             Array.Resize(ref _authenticity, n);
             Array.Resize(ref _likes, n);
+            Array.Resize(ref _campaign, n);
+            Array.Resize(ref _flags, n);
         }
 
         _topic[Count] = topic;
@@ -61,6 +72,8 @@ public sealed class VideoTable
         _quality[Count] = quality;
         _creator[Count] = creator;
         _authenticity[Count] = authenticity;
+        _campaign[Count] = campaign;
+        _flags[Count] = flags;
         return Count++;
     }
 }

@@ -19,6 +19,9 @@ internal sealed class ChunkOutput
 
     public DailyTotals Totals;
 
+    /// <summary>Campaign ledger counters of this chunk's tick (empty without campaigns).</summary>
+    public long[] CampaignCounts = [];
+
     /// <summary>Stopwatch ticks spent inside recommendation requests (profiling only; never in results).</summary>
     public long RecommendTicks;
 
@@ -34,6 +37,7 @@ internal sealed class ChunkOutput
         EndedCount = 0;
         Totals = default;
         RecommendTicks = 0;
+        Array.Clear(CampaignCounts);
     }
 
     public void AddImpression(in ImpressionFeedback f)

@@ -26,12 +26,21 @@ internal sealed class FeedbackSystem(WorldState world) : ISimSystem
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var measured = time.Tick >= 0;
             var creators = world.Content.Creators;
+            var content = world.Content;
+            var day = time.Day;
             for (var i = 0; i < impressions.Length; i++)
             {
-                world.Recommender.Record(impressions[i]);
+                var video = impressions[i].VideoId;
+                var creator = content.CreatorOf(video);
+                creators.LastSeenDay[creator] = day;
+                // Slot videos (paid placements, subscriber drops; negative ids) are the ad system's, not the ranker's.
+                if (video >= 0)
+                {
+                    world.Recommender.Record(impressions[i]);
+                }
+
                 if (measured)
                 {
-                    var creator = world.Content.Videos.Creator(impressions[i].VideoId);
                     creators.MeasuredImpressions[creator]++;
                     if (creators.DebutedAtOrAfter(creator, 0))
                     {
@@ -39,9 +48,9 @@ internal sealed class FeedbackSystem(WorldState world) : ISimSystem
                     }
                 }
 
-                if ((impressions[i].Reactions & Recommender.Abstractions.Reactions.Liked) != 0)
+                if (video >= 0 && (impressions[i].Reactions & Recommender.Abstractions.Reactions.Liked) != 0)
                 {
-                    world.Content.Videos.AddLike(impressions[i].VideoId);
+                    content.Videos.AddLike(video);
                 }
             }
 
@@ -51,6 +60,7 @@ internal sealed class FeedbackSystem(WorldState world) : ISimSystem
                 world.Sinks[s].OnImpressions(time.Day, impressions);
             }
 
+            world.Campaigns?.Merge(output.CampaignCounts);
             world.Today.Add(output.Totals);
             world.TotalImpressions += output.Totals.Impressions;
             var ended = output.EndedUsers;
@@ -67,6 +77,8 @@ internal sealed class FeedbackSystem(WorldState world) : ISimSystem
                 }
             }
         }
+
+        world.Campaigns?.EndTick();
 
         // Stable compaction keeps the survivors' order.
         var active = world.Active;

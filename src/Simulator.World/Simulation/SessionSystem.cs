@@ -27,7 +27,7 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
         var chunks = world.Scheduler.ChunkCount(world.ActiveCount);
         while (world.Outputs.Count < chunks)
         {
-            world.Outputs.Add(new ChunkOutput());
+            world.Outputs.Add(new ChunkOutput { CampaignCounts = new long[world.Campaigns?.CounterLength ?? 0] });
         }
 
         world.Scheduler.Run(this, world.ActiveCount);
@@ -47,7 +47,7 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
     private void RunUser(int u, ChunkOutput output)
     {
         var users = world.Users;
-        var videos = world.Content.Videos;
+        var content = world.Content;
         var seed = world.Settings.Seed;
         var step = _time.StepSeconds;
         var tickStart = _time.TotalSeconds;
@@ -72,6 +72,7 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
                 output.RecommendTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
                 users.FeedLen[u] = (byte)n;
                 users.FeedPos[u] = 0;
+                world.Campaigns?.FillAdSlots(users, u, feed[..n], users.SessionItems[u], _time.Day, world.Recommender);
                 if (n == 0)
                 {
                     ended = true;
@@ -81,7 +82,7 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
             }
 
             var v = feed[users.FeedPos[u]++];
-            var view = videos.View(v);
+            var view = content.View(v);
             var recent = users.RecentTopics[u];
             if ((recent & 0xFF) == view.Topic || ((recent >> 8) & 0xFF) == view.Topic)
             {
@@ -89,7 +90,10 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
                 users.TotalRepeatImpressions[u]++;
             }
 
-            var outcome = world.Behaviour.Watch(users, u, view, now, ref rng);
+            var campaigns = view.Campaign >= 0 ? world.Campaigns : null;
+            var shift = campaigns?.UtilityShift(users, u, view, world.Recommender) ?? 0;
+            var outcome = world.Behaviour.Watch(users, u, view, now, ref rng, shift);
+            campaigns?.Apply(users, u, view, outcome, now, world.Recommender, output.CampaignCounts);
             budget -= outcome.WatchSeconds;
             output.AddImpression(new ImpressionFeedback(u, v, now + (long)outcome.WatchSeconds, outcome.WatchSeconds, outcome.Reactions));
             var ms = (long)(outcome.WatchSeconds * 1000f);

@@ -28,7 +28,7 @@ public sealed class SimulationWorld : IDisposable
         }
 
         var users = PopulationBuilder.Build(settings.Population, settings.Behaviour, settings.Seed, settings.Recommender.SlateSize, settings.Policies, settings.Days);
-        var content = new ContentSupply(settings.Content, settings.Population, settings.Behaviour, settings.Seed, settings.Days);
+        var content = new ContentSupply(settings.Content, settings.Population, settings.Behaviour, settings.Seed, settings.Days, users, Marketing.CampaignBook.ReservedAccounts(settings.Campaigns));
         var recommenderSeed = CounterRng.Draw(settings.Seed, 0, StreamIds.Recommender, 0);
         var recommender = new RecommenderCore(settings.Recommender, recommenderSeed, users.Count, content.ExpectedVideos);
         for (var u = 0; u < users.Count; u++)
@@ -40,6 +40,14 @@ public sealed class SimulationWorld : IDisposable
         var startSecond = settings.StartTick * settings.TickSeconds;
         recommender.SetAudienceSize(users.Count);
         content.SeedCatalogue(settings.Content, recommender, startSecond);
+        content.SeedFollows(settings.Content, users, recommender);
+        Marketing.CampaignBook? campaigns = null;
+        if (settings.Campaigns.Count > 0)
+        {
+            campaigns = new Marketing.CampaignBook(settings.Campaigns, settings.Marketing, settings.Content, users.Count, users.Topics, settings.Seed);
+            campaigns.InitTickCounters();
+        }
+
         recommender.Advance(startSecond);
 
         _state = new WorldState
@@ -51,6 +59,7 @@ public sealed class SimulationWorld : IDisposable
             Behaviour = new BehaviourModel(settings.Behaviour),
             Return = new ReturnModel(settings.Behaviour),
             Wheel = new TimingWheel(users.Count, WheelBits(settings.TickSeconds), settings.StartTick),
+            Campaigns = campaigns,
             Scheduler = new ChunkScheduler(settings.Threads, settings.ChunkSize),
         };
 
@@ -74,11 +83,13 @@ public sealed class SimulationWorld : IDisposable
             Loop.Add(new WarmupEndSystem(_state));
         }
 
+        Loop.Add(new CampaignSystem(_state));
         Loop.Add(new SessionStartSystem(_state));
         Loop.Add(new SessionSystem(_state));
         Loop.Add(new FeedbackSystem(_state));
         Loop.Add(new UploadSystem(_state));
         Loop.Add(new RecommenderTrainSystem(_state));
+        Loop.Add(new CreatorChurnSystem(_state));
         Loop.Add(new DayRollupSystem(_state, _observers));
     }
 
@@ -115,6 +126,9 @@ public sealed class SimulationWorld : IDisposable
         ArgumentNullException.ThrowIfNull(observer);
         _observers.Add(observer);
     }
+
+    /// <summary>The scenario's campaigns and their ledger; null without campaigns.</summary>
+    public Marketing.CampaignBook? Campaigns => _state.Campaigns;
 
     /// <summary>Adds a consumer of the impression log of the reported days.</summary>
     public void AddImpressionSink(IImpressionSink sink)

@@ -35,5 +35,9 @@ public sealed record WorldSettings
 
     public IReadOnlyList<PolicyOptions> Policies { get; init; } = [];
 
+    public IReadOnlyList<Marketing.CampaignOptions> Campaigns { get; init; } = [];
+
+    public Marketing.MarketingOptions Marketing { get; init; } = new();
+
     public long EndTick => (long)Days * 86_400 / TickSeconds;
 }

@@ -24,6 +24,9 @@ internal sealed class WorldState
 
     public required TimingWheel Wheel { get; init; }
 
+    /// <summary>The scenario's campaigns; null when it has none.</summary>
+    public Marketing.CampaignBook? Campaigns { get; init; }
+
     public required ChunkScheduler Scheduler { get; init; }
 
     /// <summary>Users in a session, in a deterministic order: survivors first, then new starts in wake-up order.</summary>

@@ -1,0 +1,84 @@
+using System.Globalization;
+using CsvHelper;
+using Simulator.Reporting.Running;
+
+namespace Simulator.Reporting.Output;
+
+/// <summary>campaigns.csv and creators.csv (DESIGN.md §7).</summary>
+internal static class MarketingCsv
+{
+    public static void WriteCampaigns(string path, RunResult run)
+    {
+        using var writer = new StreamWriter(path);
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        foreach (var h in new[]
+        {
+            "replication", "campaign", "format", "tier", "creators", "posts", "spend", "impressions", "reach", "frequency",
+            "engagements", "engagement_rate", "engagement_rate_followers", "follows", "conversions", "revenue", "cpm", "cpe", "cpa", "roas",
+        })
+        {
+            csv.WriteField(h);
+        }
+
+        csv.NextRecord();
+        foreach (var rep in run.Replications)
+        {
+            foreach (var r in rep.Campaigns)
+            {
+                csv.WriteField(rep.Index);
+                csv.WriteField(r.Campaign);
+                csv.WriteField(r.Format);
+                csv.WriteField(r.Tier);
+                csv.WriteField(r.Creators);
+                csv.WriteField(r.Posts);
+                csv.WriteField(Num(r.Spend));
+                csv.WriteField(r.Impressions);
+                csv.WriteField(r.Reach);
+                csv.WriteField(Num(r.Frequency));
+                csv.WriteField(r.Engagements);
+                csv.WriteField(Num(r.EngagementRate));
+                csv.WriteField(Num(r.EngagementRateFollowers));
+                csv.WriteField(r.Follows);
+                csv.WriteField(r.Conversions);
+                csv.WriteField(Num(r.Revenue));
+                csv.WriteField(Num(r.Cpm));
+                csv.WriteField(Num(r.Cpe));
+                csv.WriteField(Num(r.Cpa));
+                csv.WriteField(Num(r.Roas));
+                csv.NextRecord();
+            }
+        }
+    }
+
+    public static void WriteCreators(string path, RunResult run)
+    {
+        using var writer = new StreamWriter(path);
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        foreach (var h in new[] { "replication", "kind", "tier", "creator", "type", "creators", "followers_start", "followers_end", "follower_growth", "impressions", "impression_share" })
+        {
+            csv.WriteField(h);
+        }
+
+        csv.NextRecord();
+        foreach (var rep in run.Replications)
+        {
+            foreach (var r in rep.Creators)
+            {
+                csv.WriteField(rep.Index);
+                csv.WriteField(r.Kind);
+                csv.WriteField(r.Tier);
+                csv.WriteField(r.Creator);
+                csv.WriteField(r.Type);
+                csv.WriteField(r.Creators);
+                csv.WriteField(r.FollowersStart);
+                csv.WriteField(r.FollowersEnd);
+                csv.WriteField(Num(r.FollowerGrowth));
+                csv.WriteField(r.Impressions);
+                csv.WriteField(Num(r.ImpressionShare));
+                csv.NextRecord();
+            }
+        }
+    }
+
+    private static string Num(double v) => double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "";
+}

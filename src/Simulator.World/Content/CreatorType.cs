@@ -1,0 +1,11 @@
+namespace Simulator.World.Content;
+
+/// <summary>What kind of account a creator is; shapes production quality and authenticity.</summary>
+public enum CreatorType : byte
+{
+    Amateur,
+    Professional,
+    Ugc,
+    EmployeeAdvocate,
+    BrandAccount,
+}

@@ -1,0 +1,317 @@
+using Recommender;
+using Simulator.Engine.Random;
+using Simulator.World.Content;
+using Simulator.World.Population;
+
+namespace Simulator.World.Marketing;
+
+public sealed partial class CampaignBook
+{
+    /// <summary>Video length of a live-shopping stream as a feed item: viewers stay up to 10 minutes.</summary>
+    private const float LiveSeconds = 600;
+
+    /// <summary>
+    /// Starts campaign <paramref name="c"/>: hires creators by tier at tier prices, best audience
+    /// and topic match first, and posts their videos (or the advocates'); paid formats keep the
+    /// rest of the budget for placements.
+    /// </summary>
+    public void Start(int c, long nowSecond, ContentSupply content, UserTable users, RecommenderCore platform)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(platform);
+        var campaign = Campaigns[c];
+        campaign.Started = true;
+        var o = campaign.Options;
+        var rng = new RandomCursor(_seed, (ulong)c, StreamIds.Campaign, 1UL << 48);
+        var topic = o.Product.Category % _topics;
+        if (o.Format == CampaignFormat.EmployeeAdvocacy)
+        {
+            StartAdvocacy(campaign, nowSecond, topic, content, users, ref rng);
+            return;
+        }
+
+        var creators = content.Creators;
+        var tiers = new CreatorTier[creators.OrganicCount];
+        for (var i = 0; i < creators.OrganicCount; i++)
+        {
+            tiers[i] = CreatorTiers.Of(platform.Followers(i), _users, _content.TierReferenceUsers);
+        }
+
+        for (var t = 0; t < CreatorTiers.Keys.Length; t++)
+        {
+            if (!o.Tiers.TryGetValue(CreatorTiers.Keys[t], out var share) || share <= 0)
+            {
+                continue;
+            }
+
+            var tier = (CreatorTier)t;
+            var tierBudget = (long)(campaign.BudgetMicros * share);
+            var price = (long)Math.Round(CreatorTiers.PricePerPost[t] * PopulationScale * 1e6) * o.PostsPerCreator;
+            var candidates = Candidates(campaign, creators, tiers, tier, users, ref rng);
+            var hired = 0;
+            foreach (var creator in candidates)
+            {
+                // Paid formats hire one creator per tier (the video maker or the host) and spend the rest on placements.
+                if (tierBudget < price || (campaign.IsPaid && hired == 1))
+                {
+                    break;
+                }
+
+                tierBudget -= price;
+                campaign.SpentMicros += price;
+                Ledger[c, tier, LedgerField.SpendMicros] += price;
+                Ledger[c, tier, LedgerField.Creators]++;
+                Ledger[c, tier, LedgerField.FollowersAtHire] += platform.Followers(creator);
+                campaign.Hired[creator] = tier;
+                hired++;
+                Post(campaign, creator, tier, nowSecond, topic, content, ref rng);
+            }
+
+            if (hired == 0)
+            {
+                // No creator of this tier fits: the share stays unspent (reported).
+                campaign.UnfilledMicros += tierBudget;
+            }
+            else if (!campaign.IsPaid)
+            {
+                campaign.UnfilledMicros += tierBudget;
+            }
+        }
+    }
+
+    private List<int> Candidates(Campaign campaign, CreatorTable creators, CreatorTier[] tiers, CreatorTier tier, UserTable users, ref RandomCursor rng)
+    {
+        var o = campaign.Options;
+        var allowed = o.CreatorTypes.Count > 0 ? o.CreatorTypes
+            : o.Format == CampaignFormat.UgcAd ? [CreatorType.Ugc]
+            : [CreatorType.Amateur, CreatorType.Professional, CreatorType.Ugc];
+        var scored = new List<(double Score, int Creator)>();
+        for (var i = 0; i < creators.OrganicCount; i++)
+        {
+            if (tiers[i] != tier || creators.Dormant[i] || !allowed.Contains(creators.Type[i]))
+            {
+                continue;
+            }
+
+            // Audience match on what a brand sees: topic specialty, the account's country and age group.
+            var t = o.Target;
+            var user = creators.UserId[i];
+            var score = (creators.Topic[i] == o.Product.Category % _topics ? 1.0 : 0.25)
+                + (t.Countries.Count == 0 || t.Countries.Contains(Countries.Codes[creators.Country[i]]) ? 0.5 : 0)
+                + (t.Generations.Count == 0 || (user >= 0 && t.Generations.Contains(Generations.Keys[(int)users.Generation[user]])) ? 0.3 : 0)
+                + (0.01 * rng.NextDouble());
+            scored.Add((score, i));
+        }
+
+        scored.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Creator.CompareTo(b.Creator));
+        return [.. scored.Select(s => s.Creator)];
+    }
+
+    private void Post(Campaign campaign, int creator, CreatorTier tier, long nowSecond, int topic, ContentSupply content, ref RandomCursor rng)
+    {
+        var o = campaign.Options;
+        var marks = VideoMarks.Campaign | (o.Disclosure ? VideoMarks.Disclosed : VideoMarks.None);
+        var c = (short)campaign.Index;
+        var creators = content.Creators;
+        switch (o.Format)
+        {
+            case CampaignFormat.Sponsored:
+                for (var p = 0; p < o.PostsPerCreator; p++)
+                {
+                    content.UploadCampaignVideo(creator, topic, c, marks, nowSecond, Length(creators, creator, ref rng), register: true, ref rng);
+                    Ledger[c, tier, LedgerField.Posts]++;
+                }
+
+                break;
+            case CampaignFormat.SubscriberDrop:
+                for (var p = 0; p < o.PostsPerCreator; p++)
+                {
+                    var v = content.UploadCampaignVideo(creator, topic, c, marks | VideoMarks.SubscriberOnly, nowSecond, Length(creators, creator, ref rng), register: false, ref rng);
+                    campaign.SlotVideos.Add((v, creator, tier, 0));
+                    Ledger[c, tier, LedgerField.Posts]++;
+                }
+
+                break;
+            case CampaignFormat.UgcAd:
+            {
+                // The UGC creator makes it; the brand runs it from its own account as a paid placement.
+                var brand = creators.Reserve(CreatorType.BrandAccount, -1, topic, creators.Quality[creator], creators.Authenticity[creator], creators.MedianLength[creator], creators.Country[creator]);
+                campaign.Hired[brand] = tier;
+                var cost = (long)Math.Round(CreatorTiers.Cpm[(int)tier] * 1000);
+                for (var p = 0; p < o.PostsPerCreator; p++)
+                {
+                    var v = content.UploadCampaignVideo(brand, topic, c, marks | VideoMarks.Paid, nowSecond, Length(creators, creator, ref rng), register: false, ref rng);
+                    campaign.SlotVideos.Add((v, brand, tier, cost));
+                    Ledger[c, tier, LedgerField.Posts]++;
+                }
+
+                break;
+            }
+
+            case CampaignFormat.LiveShopping:
+            {
+                var cost = (long)Math.Round(CreatorTiers.Cpm[(int)tier] * 1000);
+                var v = content.UploadCampaignVideo(creator, topic, c, marks | VideoMarks.Paid | VideoMarks.Live, nowSecond, LiveSeconds, register: false, ref rng);
+                campaign.SlotVideos.Add((v, creator, tier, cost));
+                Ledger[c, tier, LedgerField.Posts]++;
+                break;
+            }
+
+            default:
+                break;
+        }
+    }
+
+    private void StartAdvocacy(Campaign campaign, long nowSecond, int topic, ContentSupply content, UserTable users, ref RandomCursor rng)
+    {
+        var o = campaign.Options;
+        var c = campaign.Index;
+        var creators = content.Creators;
+        var stipend = (long)Math.Round(o.AdvocateStipend * PopulationScale * 1e6);
+        var marks = VideoMarks.Campaign | (o.Disclosure ? VideoMarks.Disclosed : VideoMarks.None);
+        for (var i = 0; i < o.Advocates; i++)
+        {
+            if (campaign.SpentMicros + stipend > campaign.BudgetMicros)
+            {
+                break;
+            }
+
+            // Employees are ordinary users: new small accounts, unpolished and authentic (CALIBRATION.md §4: employee content 8× engagement).
+            var user = rng.NextInt(users.Count);
+            var advocate = creators.Reserve(
+                CreatorType.EmployeeAdvocate, user, topic,
+                (float)Math.Clamp(0.3 + 0.1 * rng.Normal(), 0.05, 0.95),
+                (float)Math.Clamp(0.85 + 0.1 * rng.Normal(), 0.05, 0.98),
+                (float)_content.MedianLengthSeconds,
+                users.Country[user]);
+            campaign.Hired[advocate] = CreatorTier.Nano;
+            campaign.SpentMicros += stipend;
+            Ledger[c, CreatorTier.Nano, LedgerField.SpendMicros] += stipend;
+            Ledger[c, CreatorTier.Nano, LedgerField.Creators]++;
+            for (var p = 0; p < o.PostsPerCreator; p++)
+            {
+                content.UploadCampaignVideo(advocate, topic, (short)c, marks, nowSecond, Length(creators, advocate, ref rng), register: true, ref rng);
+                Ledger[c, CreatorTier.Nano, LedgerField.Posts]++;
+            }
+        }
+    }
+
+    private static float Length(CreatorTable creators, int creator, ref RandomCursor rng) =>
+        (float)Math.Clamp(creators.MedianLength[creator] * Math.Exp(0.5 * rng.Normal()), 5, 180);
+
+    /// <summary>
+    /// Per tick: starts campaigns whose day has come and decides which serve ad slots this tick
+    /// (inside their dates, live windows for live shopping, budget and even daily pacing left).
+    /// Runs on the loop thread before sessions, so chunks only read these flags.
+    /// </summary>
+    public void Tick(long tickStartSecond, int day, bool dayStarted, ContentSupply content, UserTable users, RecommenderCore platform)
+    {
+        for (var c = 0; c < Campaigns.Count; c++)
+        {
+            var campaign = Campaigns[c];
+            if (!campaign.Started && tickStartSecond >= campaign.StartSecond)
+            {
+                Start(c, tickStartSecond, content, users, platform);
+            }
+
+            if (dayStarted)
+            {
+                campaign.SpentTodayMicros = 0;
+            }
+
+            var inDates = campaign.Started && tickStartSecond < campaign.EndSecond;
+            if (!campaign.UsesSlots || !inDates)
+            {
+                campaign.Serving = false;
+                continue;
+            }
+
+            var o = campaign.Options;
+            if (o.Format == CampaignFormat.LiveShopping)
+            {
+                var secondOfDay = tickStartSecond - (day * 86_400L);
+                var start = o.Live.Hour * 3600L;
+                inDates = secondOfDay >= start && secondOfDay < start + (o.Live.Minutes * 60L);
+            }
+
+            var left = campaign.BudgetMicros - campaign.SpentMicros;
+            var daysLeft = Math.Max(1, (campaign.EndSecond - (day * 86_400L)) / 86_400);
+            var dailyCap = (left + campaign.SpentTodayMicros) / daysLeft;
+            campaign.Serving = inDates && (!campaign.IsPaid || (left > 0 && campaign.SpentTodayMicros < dailyCap));
+        }
+    }
+
+    /// <summary>Adds one chunk's counters (chunk order), charging paid impressions to the budgets.</summary>
+    public void Merge(long[] counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        Ledger.Add(counts);
+        for (var c = 0; c < Campaigns.Count; c++)
+        {
+            long spend = 0, live = 0;
+            for (var t = 0; t < CampaignLedger.Tiers; t++)
+            {
+                spend += counts[CampaignLedger.Index(c, (CreatorTier)t, LedgerField.SpendMicros)];
+                live += counts[CampaignLedger.Index(c, (CreatorTier)t, LedgerField.LiveImpressions)];
+            }
+
+            Campaigns[c].SpentMicros += spend;
+            Campaigns[c].SpentTodayMicros += spend;
+            _tickLive[c] += live;
+        }
+    }
+
+    /// <summary>Closes a tick: the live impressions of the tick are its concurrent viewers.</summary>
+    public void EndTick()
+    {
+        for (var c = 0; c < Campaigns.Count; c++)
+        {
+            Campaigns[c].PeakConcurrentLive = Math.Max(Campaigns[c].PeakConcurrentLive, _tickLive[c]);
+            _tickLive[c] = 0;
+        }
+    }
+
+    private long[] _tickLive = [];
+
+    internal void InitTickCounters() => _tickLive = new long[Campaigns.Count];
+
+    /// <summary>
+    /// Brand-affinity lift of campaign <paramref name="c"/>: mean "would consider the brand"
+    /// probability among users who saw it minus among those who did not, over users active
+    /// during the campaign. The probability rises with interest in the category and the affinity
+    /// the impressions built. Exposure is not randomised (no holdout), so targeting that picks
+    /// interested users also shows up in the lift; compare formats on the same target.
+    /// </summary>
+    public double AffinityLift(int c, UserTable users)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        var campaign = Campaigns[c];
+        var k = users.Topics;
+        var startDay = campaign.Options.StartDay;
+        double exposed = 0, unexposed = 0;
+        long ne = 0, nu = 0;
+        for (var u = 0; u < users.Count; u++)
+        {
+            if (users.LastActiveDay[u] < startDay)
+            {
+                continue;
+            }
+
+            var interest = Math.Max(1e-4, users.Interest[(u * k) + (campaign.Options.Product.Category % k)] * k);
+            var p = 1.0 / (1.0 + Math.Exp(-(-1.0 + Math.Log(interest) + Affinity[(u * Campaigns.Count) + c])));
+            if ((Reached[u] & (1UL << c)) != 0)
+            {
+                exposed += p;
+                ne++;
+            }
+            else
+            {
+                unexposed += p;
+                nu++;
+            }
+        }
+
+        return ne == 0 || nu == 0 ? double.NaN : (exposed / ne) - (unexposed / nu);
+    }
+}
