@@ -98,4 +98,25 @@ public sealed class CollectorMetricsTests
         Assert.Equal(0.25, m["creators.exposure_gini"], 12);
         Assert.Equal(0.4, m["creators.top1pct_impression_share"], 12);
     }
+
+    [Fact]
+    public void Should_DeriveCampaignRatios_When_GivenLedgerTotals()
+    {
+        // Spend $50, 20,000 impressions reaching 8,000 users, 600 engagements, 25 sales of $30,
+        // hired creators with 4,000 followers between them
+        var row = new Marketing.CampaignRow
+        {
+            Campaign = "c", Format = "sponsored", Tier = "all", Creators = 3, Posts = 3, Spend = 50, Impressions = 20_000,
+            Reach = 8_000, Engagements = 600, Follows = 7, Conversions = 25, Revenue = 750, FollowersAtHire = 4_000,
+        };
+
+        Assert.Equal(2.5, row.Frequency, 12);
+        Assert.Equal(0.03, row.EngagementRate, 12);
+        Assert.Equal(0.15, row.EngagementRateFollowers, 12);
+        Assert.Equal(2.5, row.Cpm, 12);
+        Assert.Equal(50.0 / 600, row.Cpe, 12);
+        Assert.Equal(2.0, row.Cpa, 12);
+        Assert.Equal(15.0, row.Roas, 12);
+        Assert.True(double.IsNaN((row with { Conversions = 0 }).Cpa));
+    }
 }

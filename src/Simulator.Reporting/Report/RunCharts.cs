@@ -27,6 +27,13 @@ public static class RunCharts
             charts.Add(Retention(run));
         }
 
+        if (run.Replications[0].Campaigns.Count > 0)
+        {
+            charts.Add(CampaignBars(run, "campaign_roas.png", "Return on ad spend by campaign", "ROAS (revenue / spend)", r => r.Roas));
+            charts.Add(CampaignBars(run, "campaign_cpa.png", "Cost per acquisition by campaign", "CPA (USD in this world)", r => r.Cpa));
+            charts.Add(CampaignBars(run, "campaign_engagement.png", "Engagement per impression by campaign", "engagements / impressions", r => r.EngagementRate));
+        }
+
         foreach (var dimension in new[] { "generation", "country", "device", "account" })
         {
             if (Segments(run, dimension) is { } chart)
@@ -88,6 +95,22 @@ public static class RunCharts
             [.. Enumerable.Range(0, names.Count).Select(i => (double)i)], [.. names]);
         plot.Axes.Margins(bottom: 0);
         return ChartStyle.Render(plot, $"segments_{dimension}.png", $"Minutes per daily active user by {dimension}, mean over replications.");
+    }
+
+    private static Chart CampaignBars(RunResult run, string file, string title, string y, Func<Marketing.CampaignRow, double> value)
+    {
+        var names = run.Replications[0].Campaigns.Where(r => r.Tier == "all").Select(r => r.Campaign).ToList();
+        var values = names.Select(n => run.Replications
+            .Select(rep => rep.Campaigns.FirstOrDefault(r => r.Campaign == n && r.Tier == "all") is { } row ? value(row) : double.NaN)
+            .Where(double.IsFinite)
+            .DefaultIfEmpty(0)
+            .Average()).ToArray();
+        var plot = ChartStyle.New(title, "campaign", y);
+        var bars = plot.Add.Bars(values);
+        bars.Color = ChartStyle.Palette[3];
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. Enumerable.Range(0, names.Count).Select(i => (double)i)], [.. names]);
+        plot.Axes.Margins(bottom: 0);
+        return ChartStyle.Render(plot, file, $"{title}, mean over replications (campaigns.csv has every tier).");
     }
 
     private static (double[] Xs, double[] Mean, double[] Low, double[] High) Band(int points, int reps, Func<int, int, double> value)

@@ -156,7 +156,8 @@ public static class ScenarioSchema
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
         {
             var item = type.GetGenericArguments()[0];
-            return new JsonObject { ["type"] = "array", ["items"] = TypeSchema(item, Activator.CreateInstance(item), defs, null) };
+            var itemDefault = item == typeof(string) ? "" : Activator.CreateInstance(item);
+            return new JsonObject { ["type"] = "array", ["items"] = TypeSchema(item, itemDefault, defs, null) };
         }
 
         // A nested option record: defined once under $defs.
