@@ -150,6 +150,7 @@ public sealed class ContentSupply
         var quality = (float)Math.Clamp(Creators.Quality[creator] + 0.1 * rng.Normal(), 0, 1);
         var authenticity = (float)Math.Clamp(Creators.Authenticity[creator] + 0.1 * rng.Normal(), 0, 1);
         Creators.FirstUploadSecond[creator] = Math.Min(Creators.FirstUploadSecond[creator], second);
+        Creators.VideoCount[creator]++;
         if (!register)
         {
             return ~SlotVideos.Add(topic, length, quality, authenticity, creator, campaign, flags);
@@ -176,6 +177,7 @@ public sealed class ContentSupply
         var authenticity = (float)Math.Clamp(Creators.Authenticity[c] + 0.1 * rng.Normal(), 0, 1);
         var id = Videos.Add(topic, length, quality, authenticity, c);
         Creators.FirstUploadSecond[c] = Math.Min(Creators.FirstUploadSecond[c], second);
+        Creators.VideoCount[c]++;
         var sound = rng.NextInt(Math.Max(16, Creators.Count));
         _recommender!.RegisterVideo(new VideoMetadata(id, c, topic, sound, length, second, Countries.All[Creators.Country[c]].Code));
     }

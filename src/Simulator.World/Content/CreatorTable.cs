@@ -27,6 +27,8 @@ public sealed class CreatorTable
         Dormant = new bool[count];
         MeasuredImpressions = new long[count];
         FollowersAtStart = new int[count];
+        LifetimeImpressions = new long[count];
+        VideoCount = new int[count];
         Array.Fill(FirstUploadSecond, long.MaxValue);
         Array.Fill(UserId, -1);
         Array.Fill(LastSeenDay, int.MinValue);
@@ -78,6 +80,15 @@ public sealed class CreatorTable
 
     /// <summary>Impressions of the creator's videos on reported days (warm-up excluded).</summary>
     public long[] MeasuredImpressions { get; }
+
+    /// <summary>Impressions of the creator's videos since the catalogue began (warm-up included): what a brand sees as average views.</summary>
+    public long[] LifetimeImpressions { get; }
+
+    /// <summary>Videos the creator has posted.</summary>
+    public int[] VideoCount { get; }
+
+    /// <summary>Average impressions per video so far (0 before any view).</summary>
+    public double AverageViews(int creator) => VideoCount[creator] == 0 ? 0 : (double)LifetimeImpressions[creator] / VideoCount[creator];
 
     /// <summary>Followers when the reported days began (for follower growth by tier).</summary>
     public int[] FollowersAtStart { get; }

@@ -38,8 +38,11 @@ public static class CreatorTiers
         return tier;
     }
 
-    /// <summary>Price of one sponsored post by tier, USD at the reference population: midpoints of nano $5–25, micro $25–125, macro $125–2.5k, mega $2.5k+ (CALIBRATION.md §4; mid interpolated).</summary>
+    /// <summary>Price of one sponsored post by tier, USD at the reference population: midpoints of nano $5–25, micro $25–125, macro $125–2.5k, mega $2.5k+ (CALIBRATION.md §4; mid interpolated). Used as the floor of a post's price.</summary>
     public static readonly double[] PricePerPost = [15, 75, 400, 1_300, 5_000];
+
+    /// <summary>Share of followers a post reaches: micro 15.7 %, macro 3.2 % (CALIBRATION.md §4, thecirqle.com); nano, mid and mega interpolated.</summary>
+    public static readonly double[] ReachShare = [0.2, 0.157, 0.08, 0.032, 0.02];
 
     /// <summary>CPM of paid placements by tier, USD: midpoints of nano $4–10, micro $8–18, macro $12–25, mega $20–40 (CALIBRATION.md §4; mid interpolated).</summary>
     public static readonly double[] Cpm = [7, 13, 16, 18.5, 30];

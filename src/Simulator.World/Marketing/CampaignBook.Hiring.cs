@@ -47,11 +47,11 @@ public sealed partial class CampaignBook
 
             var tier = (CreatorTier)t;
             var tierBudget = (long)(campaign.BudgetMicros * share);
-            var price = (long)Math.Round(CreatorTiers.PricePerPost[t] * PopulationScale * 1e6) * o.PostsPerCreator;
             var candidates = Candidates(campaign, creators, tiers, tier, users, ref rng);
             var hired = 0;
             foreach (var creator in candidates)
             {
+                var price = PostPrice(creators, creator, tier, platform.Followers(creator)) * o.PostsPerCreator;
                 // Paid formats hire one creator per tier (the video maker or the host) and spend the rest on placements.
                 if (tierBudget < price || (campaign.IsPaid && hired == 1))
                 {
@@ -78,6 +78,21 @@ public sealed partial class CampaignBook
                 campaign.UnfilledMicros += tierBudget;
             }
         }
+    }
+
+    /// <summary>
+    /// Price of one post, micro-dollars: the tier's CPM on the views the creator can show a brand
+    /// (average views per video, or followers × the tier's published reach share if higher), never
+    /// below the tier's published price per post scaled to this world. Pricing on views keeps cost
+    /// in line with what a post actually delivers here, where a small world gives each video more
+    /// views per follower than a platform of hundreds of millions.
+    /// </summary>
+    private long PostPrice(CreatorTable creators, int creator, CreatorTier tier, int followers)
+    {
+        var t = (int)tier;
+        var views = Math.Max(creators.AverageViews(creator), followers * CreatorTiers.ReachShare[t]);
+        var dollars = Math.Max(CreatorTiers.Cpm[t] * views / 1000.0, CreatorTiers.PricePerPost[t] * PopulationScale);
+        return (long)Math.Round(dollars * 1e6);
     }
 
     private List<int> Candidates(Campaign campaign, CreatorTable creators, CreatorTier[] tiers, CreatorTier tier, UserTable users, ref RandomCursor rng)

@@ -33,6 +33,7 @@ internal sealed class FeedbackSystem(WorldState world) : ISimSystem
                 var video = impressions[i].VideoId;
                 var creator = content.CreatorOf(video);
                 creators.LastSeenDay[creator] = day;
+                creators.LifetimeImpressions[creator]++;
                 // Slot videos (paid placements, subscriber drops; negative ids) are the ad system's, not the ranker's.
                 if (video >= 0)
                 {
