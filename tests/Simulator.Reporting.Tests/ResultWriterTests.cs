@@ -34,7 +34,7 @@ public sealed class ResultWriterTests : IDisposable
         var folder = ResultWriter.Write(_root, doc, run, Info);
 
         Assert.Equal(Path.Combine(_root, "tiny"), folder);
-        Assert.Equal(["daily.csv", "manifest.json", "recommender.csv", "report.html", "scenario.yaml", "segments.csv", "summary.json"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["campaigns.csv", "creators.csv", "daily.csv", "manifest.json", "recommender.csv", "report.html", "scenario.yaml", "segments.csv", "summary.json"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "summary.json")))!;
         Assert.True(summary["complete"]!.GetValue<bool>());
         var dau = summary["metrics"]!["stickiness.minutes_per_dau"]!;

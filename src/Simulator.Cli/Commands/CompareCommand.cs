@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Simulator.Cli.Hosting;
 using Simulator.Reporting.Compare;
 using Simulator.Reporting.Report;
 using Simulator.Scenarios.Loading;
@@ -28,9 +27,7 @@ internal static class CompareCommand
         options.AddTo(command);
         command.SetAction(async (parse, token) =>
         {
-            var runOptions = options.Read(parse, stderr);
-            var document = runOptions is null ? null : ScenarioInput.TryLoad(parse.GetValue(file)!, stderr);
-            if (document is null)
+            if (options.Load(parse, file, stderr) is not var (runOptions, document))
             {
                 return ExitCodes.InvalidInput;
             }
@@ -44,13 +41,8 @@ internal static class CompareCommand
             var isStrict = parse.GetValue(strict);
             var arms = new List<KeyValuePair<string, Scenario>> { new("baseline", document.Scenario) };
             arms.AddRange(variants);
-            var request = new RunRequest
+            var request = options.Request(parse, runOptions, document) with
             {
-                Document = document,
-                Options = runOptions!,
-                OutputRoot = parse.GetValue(options.Output)!,
-                CommandLine = RunOptionSet.CommandLine(),
-                Quiet = parse.GetValue(options.Quiet),
                 Arms = arms,
                 Finish = (results, info) =>
                 {

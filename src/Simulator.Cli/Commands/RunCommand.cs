@@ -22,9 +22,7 @@ internal static class RunCommand
         options.AddTo(command);
         command.SetAction(async (parse, token) =>
         {
-            var runOptions = options.Read(parse, stderr);
-            var document = runOptions is null ? null : ScenarioInput.TryLoad(parse.GetValue(file)!, stderr);
-            if (document is null)
+            if (options.Load(parse, file, stderr) is not var (runOptions, document))
             {
                 return ExitCodes.InvalidInput;
             }
@@ -33,17 +31,10 @@ internal static class RunCommand
             if (parse.GetValue(logImpressions))
             {
                 Directory.CreateDirectory(outRoot);
-                runOptions = runOptions! with { ImpressionLogPath = Path.Combine(outRoot, $".impressions-{document.Scenario.Name}-{Environment.ProcessId}.parquet") };
+                runOptions = runOptions with { ImpressionLogPath = Path.Combine(outRoot, $".impressions-{document.Scenario.Name}-{Environment.ProcessId}.parquet") };
             }
 
-            var request = new RunRequest
-            {
-                Document = document,
-                Options = runOptions!,
-                OutputRoot = parse.GetValue(options.Output)!,
-                CommandLine = RunOptionSet.CommandLine(),
-                Quiet = parse.GetValue(options.Quiet),
-            };
+            var request = options.Request(parse, runOptions, document);
             await RunHostedAsync(request, token).ConfigureAwait(false);
             if (request.ResultFolder is not null && request.Result is not null)
             {

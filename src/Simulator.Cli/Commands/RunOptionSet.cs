@@ -43,5 +43,24 @@ internal sealed class RunOptionSet
         return new RunOptions { Threads = t, Scale = s, Replications = r, Seed = parse.GetValue(Seed) };
     }
 
+    /// <summary>Reads the options and loads the scenario; null after printing why either is invalid.</summary>
+    public (RunOptions Options, Scenarios.Loading.ScenarioDocument Document)? Load(ParseResult parse, Argument<string> file, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var options = Read(parse, stderr);
+        var document = options is null ? null : ScenarioInput.TryLoad(parse.GetValue(file)!, stderr);
+        return document is null ? null : (options!, document);
+    }
+
+    /// <summary>A run request for <paramref name="document"/> with these options.</summary>
+    public Hosting.RunRequest Request(ParseResult parse, RunOptions options, Scenarios.Loading.ScenarioDocument document) => new()
+    {
+        Document = document,
+        Options = options,
+        OutputRoot = parse.GetValue(Output)!,
+        CommandLine = CommandLine(),
+        Quiet = parse.GetValue(Quiet),
+    };
+
     public static string CommandLine() => "simulator " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1));
 }

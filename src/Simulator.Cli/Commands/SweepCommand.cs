@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Simulator.Cli.Hosting;
 using Simulator.Reporting.Sweep;
 
 namespace Simulator.Cli.Commands;
@@ -19,9 +18,7 @@ internal static class SweepCommand
         options.AddTo(command);
         command.SetAction(async (parse, token) =>
         {
-            var runOptions = options.Read(parse, stderr);
-            var document = runOptions is null ? null : ScenarioInput.TryLoad(parse.GetValue(file)!, stderr);
-            if (document is null)
+            if (options.Load(parse, file, stderr) is not var (runOptions, document))
             {
                 return ExitCodes.InvalidInput;
             }
@@ -32,13 +29,8 @@ internal static class SweepCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var request = new RunRequest
+            var request = options.Request(parse, runOptions, document) with
             {
-                Document = document,
-                Options = runOptions!,
-                OutputRoot = parse.GetValue(options.Output)!,
-                CommandLine = RunOptionSet.CommandLine(),
-                Quiet = parse.GetValue(options.Quiet),
                 Arms = [.. plan.Points.Select(p => new KeyValuePair<string, Scenarios.Model.Scenario>($"{plan.Parameter}={p.Key}", p.Value))],
                 Finish = (results, info) =>
                 {

@@ -6,7 +6,7 @@ using Simulator.Scenarios.Model;
 namespace Simulator.Cli.Hosting;
 
 /// <summary>What the hosted simulation should do, and where its outcome goes.</summary>
-internal sealed class RunRequest
+internal sealed record RunRequest
 {
     public required ScenarioDocument Document { get; init; }
 
