@@ -50,6 +50,7 @@ public static class RunCharts
         var days = run.Replications.Min(r => r.Days.Count);
         var (xs, mean, low, high) = Band(days, run.Replications.Count, (rep, day) => value(run.Replications[rep].Days[day]));
         var plot = ChartStyle.New(title, "simulated day", y);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         AddBand(plot, xs, mean, low, high, ChartStyle.Palette[0]);
         plot.Axes.SetLimitsY(0, Math.Max(1e-9, high.Where(double.IsFinite).DefaultIfEmpty(1).Max() * 1.1));
         return ChartStyle.Render(plot, file, $"{title}; mean over {run.Replications.Count} replication(s), band = min–max.");
@@ -65,6 +66,7 @@ public static class RunCharts
         }
 
         var plot = ChartStyle.New("Retention curve by first-active cohort", "days since first active (N)", "day-N retention");
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         AddBand(plot, xs, mean, low, high, ChartStyle.Palette[2]);
         plot.Axes.SetLimitsY(0, 1);
         return ChartStyle.Render(plot, "retention.png", "Share of each first-active cohort active again N days later; mean over replications, band = min–max.");
