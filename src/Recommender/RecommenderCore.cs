@@ -160,6 +160,9 @@ public sealed class RecommenderCore
         _state.Follows.Follow(user, creator);
     }
 
+    /// <summary>Bytes of the rolling impression/feature log (fixed size, <see cref="RecommenderOptions.LogCapacity"/> rows).</summary>
+    public long LogBytes => _state.Log.Bytes;
+
     /// <summary>Public follower count of <paramref name="creator"/>.</summary>
     public int Followers(int creator) => creator < _state.Follows.CreatorCapacity ? _state.Follows.Followers(creator) : 0;
 

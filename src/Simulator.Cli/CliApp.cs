@@ -19,6 +19,7 @@ internal static class CliApp
             CalibrateCommand.Create(stdout, stderr),
             CompareCommand.Create(stdout, stderr),
             SweepCommand.Create(stdout, stderr),
+            BenchCommand.Create(stdout, stderr),
         };
         return root;
     }

@@ -274,4 +274,19 @@ public sealed class CliTests : IDisposable
         Assert.Equal(expectedLikes, liked);
         Assert.Empty(Directory.GetFiles(outDir, ".impressions-*"));
     }
+
+    [Fact]
+    public async Task Should_ReportThroughputTimeSharesAndMemory_When_Benchmarking()
+    {
+        var report = Path.Combine(_dir, "bench.md");
+
+        var (code, output, _) = await Run("bench", "--users", "400", "--days", "1", "--warmup-days", "0", "--policy", "popularity", "--threads", "1", "--out", report);
+
+        Assert.Equal(0, code);
+        Assert.Contains("**impressions per second**", output, StringComparison.Ordinal);
+        Assert.Contains("Session: recommend", output, StringComparison.Ordinal);
+        Assert.Contains("B/user", output, StringComparison.Ordinal);
+        Assert.Equal(output, File.ReadAllText(report).TrimEnd('\n') + "\n", ignoreLineEndingDifferences: true);
+        Assert.Equal(2, (await Run("bench", "--users", "0")).Code);
+    }
 }

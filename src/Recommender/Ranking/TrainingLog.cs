@@ -31,6 +31,9 @@ internal sealed class TrainingLog
 
     public int Capacity { get; }
 
+    /// <summary>Bytes held by the rolling log (fixed at construction).</summary>
+    public long Bytes => (Capacity * (long)Features.Count * sizeof(float)) + (Capacity * ((3L * sizeof(float)) + sizeof(byte) + sizeof(int) + sizeof(long)));
+
     /// <summary>Rows ever written; row r lives in slot r mod capacity while r ≥ written − capacity.</summary>
     public long Written => _written;
 

@@ -83,7 +83,16 @@ public sealed class SimLoop
                     continue;
                 }
 
-                s.Update(in time);
+                if (Profiling)
+                {
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                    s.Update(in time);
+                    _systemTicks[i] += System.Diagnostics.Stopwatch.GetTimestamp() - started;
+                }
+                else
+                {
+                    s.Update(in time);
+                }
             }
 
             Now = time.Next;
@@ -143,8 +152,27 @@ public sealed class SimLoop
 
             return c != 0 ? c : a.Registration.CompareTo(b.Registration);
         });
+        var before = new Dictionary<ISimSystem, long>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < _ordered.Length && i < _systemTicks.Length; i++)
+        {
+            before[_ordered[i]] = _systemTicks[i];
+        }
+
         _ordered = _systems.ConvertAll(e => e.System).ToArray();
+        _systemTicks = [.. _ordered.Select(o => before.TryGetValue(o, out var t) ? t : 0L)];
     }
+
+    private long[] _systemTicks = [];
+
+    /// <summary>
+    /// When set, each system's update is timed with <see cref="System.Diagnostics.Stopwatch"/>
+    /// (for <c>simulator bench</c>; timing never feeds back into the simulation).
+    /// </summary>
+    public bool Profiling { get; set; }
+
+    /// <summary>Seconds spent in each system's updates while <see cref="Profiling"/> was on, in update order.</summary>
+    public IReadOnlyList<(ISimSystem System, double Seconds)> SystemSeconds() =>
+        [.. _ordered.Zip(_systemTicks).Select(p => (p.First, p.Second / (double)System.Diagnostics.Stopwatch.Frequency))];
 
     private readonly record struct Entry(ISimSystem System, int Registration);
 }

@@ -1,0 +1,143 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Recommender;
+using Simulator.World.Population;
+using Simulator.World.Simulation;
+
+namespace Simulator.Cli.Commands;
+
+/// <summary>
+/// <c>simulator bench</c>: an end-to-end benchmark of the default world. Runs the warm-up
+/// untimed, then times the reported days with the loop's per-system profiler, and prints
+/// impressions and user-days per second, where the time goes, peak memory and bytes per user.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var users = new Option<int>("--users") { Description = "Population size.", DefaultValueFactory = _ => 100_000 };
+        var days = new Option<int>("--days") { Description = "Timed simulated days.", DefaultValueFactory = _ => 1 };
+        var warmup = new Option<int>("--warmup-days") { Description = "Untimed warm-up days before (the ranked core trains its first model there).", DefaultValueFactory = _ => 1 };
+        var policy = new Option<FeedPolicyKind>("--policy") { Description = "Feed policy.", DefaultValueFactory = _ => FeedPolicyKind.Ranked };
+        var threads = new Option<int>("--threads") { Description = "Worker threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var seed = new Option<ulong>("--seed") { Description = "Seed.", DefaultValueFactory = _ => 1 };
+        var output = new Option<string?>("--out") { Description = "Also append the result as Markdown to this file (e.g. results/benchmarks/bench.md)." };
+        var command = new Command("bench", "End-to-end benchmark: impressions and user-days per second, time share of each system, peak memory and bytes per user.")
+        {
+            users, days, warmup, policy, threads, seed, output,
+        };
+        command.SetAction(async (parse, token) =>
+        {
+            var n = parse.GetValue(users);
+            var d = parse.GetValue(days);
+            var w = parse.GetValue(warmup);
+            var t = parse.GetValue(threads);
+            if (n < 1 || d < 1 || w < 0 || t < 1)
+            {
+                await stderr.WriteLineAsync("error: --users, --days and --threads must be at least 1, --warmup-days at least 0.").ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+
+            var settings = new WorldSettings
+            {
+                Seed = parse.GetValue(seed),
+                Days = d,
+                WarmupDays = w,
+                TickSeconds = 60,
+                Threads = t,
+                Population = new PopulationOptions { Size = n },
+                Recommender = new RecommenderOptions { Policy = parse.GetValue(policy) },
+            };
+            var report = Run(settings, token);
+            await stdout.WriteAsync(report).ConfigureAwait(false);
+            if (parse.GetValue(output) is { } path)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+                await File.AppendAllTextAsync(path, report + "\n", token).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string Run(WorldSettings settings, CancellationToken token)
+    {
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var build = Stopwatch.StartNew();
+        using var world = new SimulationWorld(settings);
+        build.Stop();
+        var atStart = GC.GetTotalMemory(forceFullCollection: true) - before;
+        var warm = Stopwatch.StartNew();
+        world.Loop.RunUntil(0, token);
+        warm.Stop();
+        world.Loop.Profiling = true;
+        var recommendBefore = world.RecommendSeconds;
+        var clock = Stopwatch.StartNew();
+        world.Loop.RunUntil(world.EndTick, token);
+        clock.Stop();
+        var atEnd = GC.GetTotalMemory(forceFullCollection: true) - before;
+        var seconds = clock.Elapsed.TotalSeconds;
+        var impressions = world.TotalImpressions;
+        var userDays = (double)settings.Population.Size * settings.Days;
+        var logBytes = world.Recommender.LogBytes;
+        var n = settings.Population.Size;
+
+        var sb = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        sb.Append(inv, $"## bench: {n:N0} users, {settings.Days} day(s) timed after {settings.WarmupDays} warm-up day(s), policy {settings.Recommender.Policy.ToString().ToLowerInvariant()}, {settings.Threads} thread(s)\n\n");
+        sb.Append(inv, $"Machine: {Machine()}\n\n");
+        sb.Append("| measure | value |\n|---|---:|\n");
+        sb.Append(inv, $"| impressions (timed days) | {impressions:N0} |\n");
+        sb.Append(inv, $"| wall time, timed days | {seconds:F1} s |\n");
+        sb.Append(inv, $"| **impressions per second** | **{impressions / seconds:N0}** |\n");
+        sb.Append(inv, $"| user-days per second | {userDays / seconds:N0} |\n");
+        sb.Append(inv, $"| world build / warm-up | {build.Elapsed.TotalSeconds:F1} s / {warm.Elapsed.TotalSeconds:F1} s |\n");
+        sb.Append(inv, $"| managed memory after build | {atStart / 1048576.0:N0} MiB ({(double)atStart / n:N0} B/user; {(double)(atStart - logBytes) / n:N0} B/user without the {logBytes / 1048576.0:N0} MiB rolling log) |\n");
+        sb.Append(inv, $"| managed memory at end | {atEnd / 1048576.0:N0} MiB ({(double)atEnd / n:N0} B/user; {(double)(atEnd - logBytes) / n:N0} B/user without the rolling log) |\n");
+        sb.Append(inv, $"| peak working set | {Environment.WorkingSet / 1048576.0:N0} MiB now, {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB peak |\n\n");
+
+        // Where the time goes: each system's wall time; inside the sessions system, time in
+        // recommendation requests (retrieval + ranking + re-ranking, summed over threads) is
+        // split from the rest (behaviour model and bookkeeping).
+        var systems = world.Loop.SystemSeconds();
+        var total = systems.Sum(s => s.Seconds);
+        var recommend = (world.RecommendSeconds - recommendBefore) / settings.Threads;
+        sb.Append("| system | phase | seconds | share |\n|---|---|---:|---:|\n");
+        foreach (var (system, s) in systems)
+        {
+            var name = system.GetType().Name.Replace("System", "", StringComparison.Ordinal);
+            if (name == "Session")
+            {
+                var rec = Math.Min(recommend, s);
+                sb.Append(inv, $"| Session: recommend (retrieval, ranking, re-ranking) | {system.Phase} | {rec:F2} | {rec / total:P1} |\n");
+                sb.Append(inv, $"| Session: behaviour and bookkeeping | {system.Phase} | {s - rec:F2} | {(s - rec) / total:P1} |\n");
+                continue;
+            }
+
+            sb.Append(inv, $"| {name} | {system.Phase} | {s:F2} | {s / total:P1} |\n");
+        }
+
+        sb.Append(inv, $"| total | | {total:F2} | |\n");
+        return sb.ToString();
+    }
+
+    private static string Machine()
+    {
+        var cpu = "unknown CPU";
+        try
+        {
+            cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? cpu;
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+
+        return $"{Environment.ProcessorCount} cores ({cpu}), {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
+    }
+}
