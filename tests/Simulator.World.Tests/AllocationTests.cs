@@ -38,4 +38,28 @@ public sealed class AllocationTests
         Assert.Equal(0, allocated);
         Assert.True(world.Recommender.Trainings > 0);
     }
+
+    [Fact]
+    public void Should_AllocateNothingPerTick_When_CampaignsServeAdSlots()
+    {
+        // Given paid placements and a sponsored campaign running through the measured window
+        var settings = WorldFixtures.Small(users: 3000, days: 3) with
+        {
+            Campaigns =
+            [
+                new() { Name = "u", Budget = 1e7, Tiers = new() { ["nano"] = 0.5, ["micro"] = 0.5 }, Format = Marketing.CampaignFormat.UgcAd, CreatorTypes = [Content.CreatorType.Ugc, Content.CreatorType.Amateur], Days = 3 },
+                new() { Name = "s", Budget = 1e7, Tiers = new() { ["micro"] = 1.0 }, Days = 3 },
+            ],
+        };
+        using var world = new SimulationWorld(settings);
+        world.AddObserver(new WorldFixtures.Collector());
+        world.Loop.RunUntil(1440 + 60);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        world.Loop.RunUntil(1440 + 60 + 360);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.True(world.Campaigns!.Ledger.Total(0, Marketing.LedgerField.Impressions) > 0);
+    }
 }

@@ -107,4 +107,31 @@ public sealed class CampaignTests
         Assert.True(book.Ledger.Total(0, LedgerField.Impressions) > 0);
         Assert.Equal(0, book.Ledger.Total(0, LedgerField.SpendMicros) - book.Campaigns[0].SpentMicros);
     }
+
+    [Fact]
+    public void Should_GiveIdenticalLedgers_When_RunOnOneOrTwoThreads()
+    {
+        // Given every format at once, with paid placements, pacing and a live window
+        List<CampaignOptions> campaigns =
+        [
+            new() { Name = "s", Budget = 1e6, Tiers = new() { ["micro"] = 1.0 }, Days = 2 },
+            new() { Name = "u", Budget = 1e5, Tiers = new() { ["nano"] = 0.5, ["micro"] = 0.5 }, Format = CampaignFormat.UgcAd, CreatorTypes = [CreatorType.Ugc, CreatorType.Amateur], Days = 2 },
+            new() { Name = "l", Budget = 1e6, Tiers = new() { ["micro"] = 1.0 }, Format = CampaignFormat.LiveShopping, Days = 2, Live = new LiveOptions { Hour = 6, Minutes = 600 } },
+            new() { Name = "d", Budget = 1e6, Tiers = new() { ["micro"] = 1.0 }, Format = CampaignFormat.SubscriberDrop, Days = 2 },
+            new() { Name = "e", Budget = 1e6, Format = CampaignFormat.EmployeeAdvocacy, Advocates = 10, Days = 2 },
+        ];
+        long[] Ledger(int threads)
+        {
+            var settings = WorldFixtures.Small(2000, 2, threads: threads, chunkSize: 128) with { Campaigns = campaigns };
+            using var world = new SimulationWorld(settings);
+            world.Loop.RunUntil(world.EndTick);
+            return [.. world.Campaigns!.Ledger.Counts, .. world.Campaigns.Campaigns.Select(c => c.SpentMicros)];
+        }
+
+        var one = Ledger(1);
+        var two = Ledger(2);
+
+        Assert.Equal(one, two);
+        Assert.True(one.Take(one.Length - 5).Sum() > 0);
+    }
 }

@@ -159,7 +159,15 @@ public sealed class SimLoop
         }
 
         _ordered = _systems.ConvertAll(e => e.System).ToArray();
-        _systemTicks = [.. _ordered.Select(o => before.TryGetValue(o, out var t) ? t : 0L)];
+        // A loop, not a lambda: a closure over 'before' would be allocated on every call of this
+        // method, including the early return every tick takes.
+        var ticks = new long[_ordered.Length];
+        for (var i = 0; i < ticks.Length; i++)
+        {
+            ticks[i] = before.TryGetValue(_ordered[i], out var t) ? t : 0L;
+        }
+
+        _systemTicks = ticks;
     }
 
     private long[] _systemTicks = [];
