@@ -44,10 +44,12 @@ public sealed class CampaignTests
     public void Should_BeatUntargetedOnCpa_When_TargetedByInterest()
     {
         // Given the same paid UGC ad budget, shown to everyone or to users whose logs show interest in the category
-        var campaign = new CampaignOptions { Name = "c", Budget = 5e6, Tiers = new() { ["micro"] = 0.5, ["mid"] = 0.5 }, Format = CampaignFormat.UgcAd, CreatorTypes = [CreatorType.Ugc, CreatorType.Amateur], Days = 2, StartDay = 1, Product = new ProductOptions { Category = 3 } };
+        // (buyers are made keener than by default so that a small world yields enough sales)
+        var campaign = new CampaignOptions { Name = "c", Budget = 5e6, Tiers = new() { ["micro"] = 0.5, ["mid"] = 0.5 }, Format = CampaignFormat.UgcAd, CreatorTypes = [CreatorType.Ugc, CreatorType.Amateur], Days = 2, StartDay = 1, Product = new ProductOptions { Category = 3, Price = 10 } };
+        var keen = new TraitOptions { PurchasePropensity = 0.7 };
 
-        var everyone = Run(campaign);
-        var targeted = Run(campaign with { Target = new TargetOptions { InterestedOnly = true } });
+        var everyone = Run(campaign, users: 5000, traits: keen);
+        var targeted = Run(campaign with { Target = new TargetOptions { InterestedOnly = true } }, users: 5000, traits: keen);
 
         double Cpa(CampaignBook b) => (double)b.Ledger.Total(0, LedgerField.SpendMicros) / b.Ledger.Total(0, LedgerField.Conversions);
         Assert.True(targeted.Ledger.Total(0, LedgerField.Conversions) > 10 && everyone.Ledger.Total(0, LedgerField.Conversions) > 10, $"too few conversions to compare: {targeted.Ledger.Total(0, LedgerField.Conversions)} of {targeted.Ledger.Total(0, LedgerField.Impressions)}, {everyone.Ledger.Total(0, LedgerField.Conversions)} of {everyone.Ledger.Total(0, LedgerField.Impressions)}");

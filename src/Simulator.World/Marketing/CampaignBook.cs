@@ -41,6 +41,7 @@ public sealed partial class CampaignBook
         Ledger = new CampaignLedger(campaigns.Count);
         var n = campaigns.Count;
         Reached = new ulong[users];
+        Bought = new ulong[users];
         SeenDay = new int[users];
         Seen = new byte[users * n];
         Affinity = new float[users * n];
@@ -66,6 +67,9 @@ public sealed partial class CampaignBook
 
     /// <summary>Bit c set once the user has seen campaign c.</summary>
     public ulong[] Reached { get; }
+
+    /// <summary>Bit c set once the user has bought campaign c's product (one purchase per user and campaign).</summary>
+    public ulong[] Bought { get; }
 
     /// <summary>Brand affinity built by each campaign's impressions, per user × campaign.</summary>
     public float[] Affinity { get; }
@@ -162,6 +166,11 @@ public sealed partial class CampaignBook
         }
 
         counts[CampaignLedger.Index(c, tier, LedgerField.EngagedViews)]++;
+        if ((Bought[u] & bit) != 0)
+        {
+            return;
+        }
+
         var o = campaign.Options;
         var live = (v.Marks & VideoMarks.Live) != 0;
         var interest = Math.Max(1e-4, users.Interest[(u * k) + (o.Product.Category % k)] * k);
@@ -171,13 +180,13 @@ public sealed partial class CampaignBook
             + (0.5 * outcome.Utility)
             + (platform.Follows(u, v.Creator) ? _m.FollowerTrust : 0)
             + (live ? o.Live.Urgency : 0)
-            - (_m.PriceElasticity * Math.Log(o.Product.Price / 30.0))
-            + Affinity[ai];
+            - (_m.PriceElasticity * Math.Log(o.Product.Price / 30.0));
         var rng = new RandomCursor(_seed, (ulong)u, StreamIds.Campaign, AdDraws[u]);
         var bought = rng.Bernoulli(1.0 / (1.0 + Math.Exp(-logit)));
         AdDraws[u] = rng.Counter;
         if (bought)
         {
+            Bought[u] |= bit;
             counts[CampaignLedger.Index(c, tier, LedgerField.Conversions)]++;
             counts[CampaignLedger.Index(c, tier, LedgerField.RevenueMicros)] += (long)Math.Round(o.Product.Price * 1e6);
             if (live)
