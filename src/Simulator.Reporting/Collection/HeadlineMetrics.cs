@@ -139,7 +139,8 @@ public static class HeadlineMetrics
 
     private static double Safe(double num, double den) => den > 0 ? num / den : double.NaN;
 
-    private static void Put(SortedDictionary<string, double> m, string key, double value)
+    /// <summary>Sets a metric when it could be measured (finite); leaves it out otherwise.</summary>
+    internal static void Put(SortedDictionary<string, double> m, string key, double value)
     {
         if (double.IsFinite(value))
         {

@@ -47,28 +47,28 @@ public static class MarketingMetrics
         {
             var c = book.Campaigns.First(x => x.Options.Name == row.Campaign);
             var p = $"campaigns.{row.Campaign}.";
-            Put(m, p + "budget", c.BudgetMicros / 1e6);
-            Put(m, p + "spend", row.Spend);
-            Put(m, p + "unspent", Math.Max(0, c.BudgetMicros - c.SpentMicros) / 1e6);
-            Put(m, p + "impressions", row.Impressions);
-            Put(m, p + "reach", row.Reach);
-            Put(m, p + "frequency", row.Frequency);
-            Put(m, p + "engagement_rate", row.EngagementRate);
-            Put(m, p + "engagement_rate_followers", row.EngagementRateFollowers);
-            Put(m, p + "follows", row.Follows);
-            Put(m, p + "conversions", row.Conversions);
-            Put(m, p + "revenue", row.Revenue);
-            Put(m, p + "cpm", row.Cpm);
-            Put(m, p + "cpe", row.Cpe);
-            Put(m, p + "cpa", row.Cpa);
-            Put(m, p + "roas", row.Roas);
-            Put(m, p + "affinity_lift", book.AffinityLift(c.Index, users));
+            Collection.HeadlineMetrics.Put(m, p + "budget", c.BudgetMicros / 1e6);
+            Collection.HeadlineMetrics.Put(m, p + "spend", row.Spend);
+            Collection.HeadlineMetrics.Put(m, p + "unspent", Math.Max(0, c.BudgetMicros - c.SpentMicros) / 1e6);
+            Collection.HeadlineMetrics.Put(m, p + "impressions", row.Impressions);
+            Collection.HeadlineMetrics.Put(m, p + "reach", row.Reach);
+            Collection.HeadlineMetrics.Put(m, p + "frequency", row.Frequency);
+            Collection.HeadlineMetrics.Put(m, p + "engagement_rate", row.EngagementRate);
+            Collection.HeadlineMetrics.Put(m, p + "engagement_rate_followers", row.EngagementRateFollowers);
+            Collection.HeadlineMetrics.Put(m, p + "follows", row.Follows);
+            Collection.HeadlineMetrics.Put(m, p + "conversions", row.Conversions);
+            Collection.HeadlineMetrics.Put(m, p + "revenue", row.Revenue);
+            Collection.HeadlineMetrics.Put(m, p + "cpm", row.Cpm);
+            Collection.HeadlineMetrics.Put(m, p + "cpe", row.Cpe);
+            Collection.HeadlineMetrics.Put(m, p + "cpa", row.Cpa);
+            Collection.HeadlineMetrics.Put(m, p + "roas", row.Roas);
+            Collection.HeadlineMetrics.Put(m, p + "affinity_lift", book.AffinityLift(c.Index, users));
             if (c.Options.Format == CampaignFormat.LiveShopping)
             {
                 var viewers = book.Ledger.Total(c.Index, LedgerField.LiveViewers);
-                Put(m, p + "live_viewers", viewers);
-                Put(m, p + "live_peak_concurrent", c.PeakConcurrentLive);
-                Put(m, p + "live_conversion_per_viewer", viewers > 0 ? (double)book.Ledger.Total(c.Index, LedgerField.LiveConversions) / viewers : double.NaN);
+                Collection.HeadlineMetrics.Put(m, p + "live_viewers", viewers);
+                Collection.HeadlineMetrics.Put(m, p + "live_peak_concurrent", c.PeakConcurrentLive);
+                Collection.HeadlineMetrics.Put(m, p + "live_conversion_per_viewer", viewers > 0 ? (double)book.Ledger.Total(c.Index, LedgerField.LiveConversions) / viewers : double.NaN);
             }
         }
     }
@@ -130,7 +130,7 @@ public static class MarketingMetrics
         ArgumentNullException.ThrowIfNull(rows);
         foreach (var r in rows.Where(r => r.Kind == "tier"))
         {
-            Put(m, $"creators.follower_growth.{r.Tier}", r.FollowerGrowth);
+            Collection.HeadlineMetrics.Put(m, $"creators.follower_growth.{r.Tier}", r.FollowerGrowth);
         }
     }
 
@@ -166,12 +166,4 @@ public static class MarketingMetrics
         Revenue = get(LedgerField.RevenueMicros) / 1e6,
         FollowersAtHire = get(LedgerField.FollowersAtHire),
     };
-
-    private static void Put(SortedDictionary<string, double> m, string key, double value)
-    {
-        if (double.IsFinite(value))
-        {
-            m[key] = value;
-        }
-    }
 }

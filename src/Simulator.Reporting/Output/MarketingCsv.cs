@@ -11,16 +11,10 @@ internal static class MarketingCsv
     {
         using var writer = new StreamWriter(path);
         using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        foreach (var h in new[]
-        {
+        CsvFormat.Header(
+            csv,
             "replication", "campaign", "format", "tier", "creators", "posts", "spend", "impressions", "reach", "frequency",
-            "engagements", "engagement_rate", "engagement_rate_followers", "follows", "conversions", "revenue", "cpm", "cpe", "cpa", "roas",
-        })
-        {
-            csv.WriteField(h);
-        }
-
-        csv.NextRecord();
+            "engagements", "engagement_rate", "engagement_rate_followers", "follows", "conversions", "revenue", "cpm", "cpe", "cpa", "roas");
         foreach (var rep in run.Replications)
         {
             foreach (var r in rep.Campaigns)
@@ -31,20 +25,20 @@ internal static class MarketingCsv
                 csv.WriteField(r.Tier);
                 csv.WriteField(r.Creators);
                 csv.WriteField(r.Posts);
-                csv.WriteField(Num(r.Spend));
+                csv.WriteField(CsvFormat.Number(r.Spend));
                 csv.WriteField(r.Impressions);
                 csv.WriteField(r.Reach);
-                csv.WriteField(Num(r.Frequency));
+                csv.WriteField(CsvFormat.Number(r.Frequency));
                 csv.WriteField(r.Engagements);
-                csv.WriteField(Num(r.EngagementRate));
-                csv.WriteField(Num(r.EngagementRateFollowers));
+                csv.WriteField(CsvFormat.Number(r.EngagementRate));
+                csv.WriteField(CsvFormat.Number(r.EngagementRateFollowers));
                 csv.WriteField(r.Follows);
                 csv.WriteField(r.Conversions);
-                csv.WriteField(Num(r.Revenue));
-                csv.WriteField(Num(r.Cpm));
-                csv.WriteField(Num(r.Cpe));
-                csv.WriteField(Num(r.Cpa));
-                csv.WriteField(Num(r.Roas));
+                csv.WriteField(CsvFormat.Number(r.Revenue));
+                csv.WriteField(CsvFormat.Number(r.Cpm));
+                csv.WriteField(CsvFormat.Number(r.Cpe));
+                csv.WriteField(CsvFormat.Number(r.Cpa));
+                csv.WriteField(CsvFormat.Number(r.Roas));
                 csv.NextRecord();
             }
         }
@@ -54,12 +48,7 @@ internal static class MarketingCsv
     {
         using var writer = new StreamWriter(path);
         using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        foreach (var h in new[] { "replication", "kind", "tier", "creator", "type", "creators", "followers_start", "followers_end", "follower_growth", "impressions", "impression_share" })
-        {
-            csv.WriteField(h);
-        }
-
-        csv.NextRecord();
+        CsvFormat.Header(csv, "replication", "kind", "tier", "creator", "type", "creators", "followers_start", "followers_end", "follower_growth", "impressions", "impression_share");
         foreach (var rep in run.Replications)
         {
             foreach (var r in rep.Creators)
@@ -72,13 +61,11 @@ internal static class MarketingCsv
                 csv.WriteField(r.Creators);
                 csv.WriteField(r.FollowersStart);
                 csv.WriteField(r.FollowersEnd);
-                csv.WriteField(Num(r.FollowerGrowth));
+                csv.WriteField(CsvFormat.Number(r.FollowerGrowth));
                 csv.WriteField(r.Impressions);
-                csv.WriteField(Num(r.ImpressionShare));
+                csv.WriteField(CsvFormat.Number(r.ImpressionShare));
                 csv.NextRecord();
             }
         }
     }
-
-    private static string Num(double v) => double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "";
 }

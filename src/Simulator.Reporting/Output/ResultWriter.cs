@@ -97,7 +97,7 @@ public static class ResultWriter
             "fatigue_exit_share", "repeat_topic_share", "topic_entropy", "mean_satiation", "new_creator_share",
             "uploads", "limit_prompts", "limit_exits", "curfew_exits",
         ];
-        WriteHeader(csv, header);
+        CsvFormat.Header(csv, header);
         foreach (var rep in run.Replications)
         {
             foreach (var d in rep.Days)
@@ -106,21 +106,21 @@ public static class ResultWriter
                 csv.WriteField(d.Day);
                 csv.WriteField(d.Dau);
                 csv.WriteField(d.Mau);
-                csv.WriteField(Ratio(d.Dau, d.Mau));
+                csv.WriteField(CsvFormat.Ratio(d.Dau, d.Mau));
                 csv.WriteField(d.NewUsers);
                 csv.WriteField(d.SessionsStarted);
-                csv.WriteField(Ratio(d.SessionsStarted, d.Dau));
-                csv.WriteField(Num(d.WatchMinutes));
-                csv.WriteField(Ratio(d.WatchMinutes, d.Dau));
-                csv.WriteField(Ratio(d.EndedSessionMinutes, d.SessionsEnded));
+                csv.WriteField(CsvFormat.Ratio(d.SessionsStarted, d.Dau));
+                csv.WriteField(CsvFormat.Number(d.WatchMinutes));
+                csv.WriteField(CsvFormat.Ratio(d.WatchMinutes, d.Dau));
+                csv.WriteField(CsvFormat.Ratio(d.EndedSessionMinutes, d.SessionsEnded));
                 csv.WriteField(d.Impressions);
-                csv.WriteField(Ratio(d.Completions, d.Impressions));
-                csv.WriteField(Ratio(d.Likes, d.Impressions));
-                csv.WriteField(Ratio(d.FatigueExits, d.SessionsEnded));
-                csv.WriteField(Ratio(d.RepeatTopicImpressions, d.Impressions));
-                csv.WriteField(Ratio(d.SessionEntropyMilli / 1000.0, d.SessionsWithImpressions));
-                csv.WriteField(Ratio(d.SatiationMilli / 1000.0, d.Impressions));
-                csv.WriteField(Ratio(d.NewCreatorImpressions, d.Impressions));
+                csv.WriteField(CsvFormat.Ratio(d.Completions, d.Impressions));
+                csv.WriteField(CsvFormat.Ratio(d.Likes, d.Impressions));
+                csv.WriteField(CsvFormat.Ratio(d.FatigueExits, d.SessionsEnded));
+                csv.WriteField(CsvFormat.Ratio(d.RepeatTopicImpressions, d.Impressions));
+                csv.WriteField(CsvFormat.Ratio(d.SessionEntropyMilli / 1000.0, d.SessionsWithImpressions));
+                csv.WriteField(CsvFormat.Ratio(d.SatiationMilli / 1000.0, d.Impressions));
+                csv.WriteField(CsvFormat.Ratio(d.NewCreatorImpressions, d.Impressions));
                 csv.WriteField(d.Uploads);
                 csv.WriteField(d.LimitPrompts);
                 csv.WriteField(d.LimitExits);
@@ -140,7 +140,7 @@ public static class ResultWriter
             "sessions_per_dau", "minutes_per_session", "retention_d1", "retention_d7", "completion_rate",
             "repeat_topic_share", "fatigue_exit_share", "topic_entropy",
         ];
-        WriteHeader(csv, header);
+        CsvFormat.Header(csv, header);
         foreach (var rep in run.Replications)
         {
             foreach (var s in rep.Segments)
@@ -150,16 +150,16 @@ public static class ResultWriter
                 csv.WriteField(s.Segment);
                 csv.WriteField(s.Users);
                 csv.WriteField(s.EverActive);
-                csv.WriteField(Opt(s.DailyActiveShare));
-                csv.WriteField(Opt(s.MinutesPerDau));
-                csv.WriteField(Opt(s.SessionsPerDau));
-                csv.WriteField(Opt(s.MinutesPerSession));
-                csv.WriteField(Opt(s.RetentionD1));
-                csv.WriteField(Opt(s.RetentionD7));
-                csv.WriteField(Opt(s.CompletionRate));
-                csv.WriteField(Opt(s.RepeatTopicShare));
-                csv.WriteField(Opt(s.FatigueExitShare));
-                csv.WriteField(Opt(s.TopicEntropy));
+                csv.WriteField(CsvFormat.Number(s.DailyActiveShare));
+                csv.WriteField(CsvFormat.Number(s.MinutesPerDau));
+                csv.WriteField(CsvFormat.Number(s.SessionsPerDau));
+                csv.WriteField(CsvFormat.Number(s.MinutesPerSession));
+                csv.WriteField(CsvFormat.Number(s.RetentionD1));
+                csv.WriteField(CsvFormat.Number(s.RetentionD7));
+                csv.WriteField(CsvFormat.Number(s.CompletionRate));
+                csv.WriteField(CsvFormat.Number(s.RepeatTopicShare));
+                csv.WriteField(CsvFormat.Number(s.FatigueExitShare));
+                csv.WriteField(CsvFormat.Number(s.TopicEntropy));
                 csv.NextRecord();
             }
         }
@@ -191,29 +191,17 @@ public static class ResultWriter
                 csv.WriteField(e.Rows);
                 foreach (var a in e.Auc)
                 {
-                    csv.WriteField(Opt(a));
+                    csv.WriteField(CsvFormat.Number(a));
                 }
 
-                csv.WriteField(Opt(e.GaucFinish));
-                csv.WriteField(Opt(e.GaucLike));
-                csv.WriteField(Opt(e.NdcgAt10));
-                csv.WriteField(Opt(e.Coverage));
+                csv.WriteField(CsvFormat.Number(e.GaucFinish));
+                csv.WriteField(CsvFormat.Number(e.GaucLike));
+                csv.WriteField(CsvFormat.Number(e.NdcgAt10));
+                csv.WriteField(CsvFormat.Number(e.Coverage));
                 csv.NextRecord();
             }
         }
     }
-
-    private static void WriteHeader(CsvWriter csv, string[] header)
-    {
-        foreach (var h in header)
-        {
-            csv.WriteField(h);
-        }
-
-        csv.NextRecord();
-    }
-
-    private static string Opt(double v) => double.IsFinite(v) ? Num(v) : "";
 
     private static string ManifestJson(ScenarioDocument document, RunResult run, ManifestInfo info)
     {
@@ -243,7 +231,4 @@ public static class ResultWriter
         return doc.ToJsonString(Indented) + "\n";
     }
 
-    private static string Ratio(double num, double den) => den > 0 ? Num(num / den) : "";
-
-    private static string Num(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -83,9 +83,9 @@ public static class SweepWriter
             foreach (var k in keys)
             {
                 var s = Summary(runs[i], k);
-                csv.WriteField(s is null ? "" : Num(s.Mean));
-                csv.WriteField(s is null || s.N < 2 ? "" : Num(s.Ci95Low));
-                csv.WriteField(s is null || s.N < 2 ? "" : Num(s.Ci95High));
+                csv.WriteField(s is null ? "" : CsvFormat.Number(s.Mean));
+                csv.WriteField(s is null || s.N < 2 ? "" : CsvFormat.Number(s.Ci95Low));
+                csv.WriteField(s is null || s.N < 2 ? "" : CsvFormat.Number(s.Ci95High));
             }
 
             csv.NextRecord();
@@ -123,6 +123,4 @@ public static class SweepWriter
         : "–";
 
     private static string Safe(string label) => new([.. label.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')]);
-
-    private static string Num(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 }

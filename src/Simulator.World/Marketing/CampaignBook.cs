@@ -121,7 +121,8 @@ public sealed partial class CampaignBook
         ArgumentNullException.ThrowIfNull(counts);
         var c = v.Campaign;
         var campaign = Campaigns[c];
-        var tier = (v.Marks & (VideoMarks.Paid | VideoMarks.SubscriberOnly)) != 0 ? SlotTier(campaign, v.Creator) : campaign.TierOf(v.Creator);
+        var slotted = (v.Marks & (VideoMarks.Paid | VideoMarks.SubscriberOnly)) != 0;
+        var (tier, cost) = slotted ? Slot(campaign, v.Creator) : (campaign.TierOf(v.Creator), 0L);
         counts[CampaignLedger.Index(c, tier, LedgerField.Impressions)]++;
         counts[CampaignLedger.Index(c, tier, LedgerField.WatchMs)] += (long)(outcome.WatchSeconds * 1000f);
         var bit = 1UL << c;
@@ -142,7 +143,7 @@ public sealed partial class CampaignBook
 
         if ((v.Marks & VideoMarks.Paid) != 0)
         {
-            counts[CampaignLedger.Index(c, tier, LedgerField.SpendMicros)] += CostOf(campaign, v.Creator);
+            counts[CampaignLedger.Index(c, tier, LedgerField.SpendMicros)] += cost;
         }
 
         var r = outcome.Reactions;
@@ -270,29 +271,17 @@ public sealed partial class CampaignBook
         return true;
     }
 
-    private static CreatorTier SlotTier(Campaign campaign, int creator)
+    /// <summary>Tier and per-impression cost of the slot video <paramref name="creator"/> posted for <paramref name="campaign"/>.</summary>
+    private static (CreatorTier Tier, long CostMicros) Slot(Campaign campaign, int creator)
     {
         foreach (var s in campaign.SlotVideos)
         {
             if (s.Creator == creator)
             {
-                return s.Tier;
+                return (s.Tier, s.CostPerImpressionMicros);
             }
         }
 
-        return CreatorTier.Nano;
-    }
-
-    private static long CostOf(Campaign campaign, int creator)
-    {
-        foreach (var s in campaign.SlotVideos)
-        {
-            if (s.Creator == creator)
-            {
-                return s.CostPerImpressionMicros;
-            }
-        }
-
-        return 0;
+        return (CreatorTier.Nano, 0);
     }
 }
