@@ -98,6 +98,7 @@ public sealed class RecommenderCore
         _state.Counters.EnsureCapacity(capacity, _state.Regions.Count);
         _state.Videos.EnsureCapacity(capacity);
         _state.Embeddings.EnsureVideos(capacity);
+        _state.Embeddings.EnsureHashtags(_state.Catalog.HashtagSpan);
         _state.Follows.EnsureCreators(video.CreatorId + 1);
         _state.Follows.Uploaded(video.CreatorId, video.VideoId);
         if (Options.TrafficPool)
@@ -139,7 +140,7 @@ public sealed class RecommenderCore
         var engagement = (r & Reactions.NotInterested) != 0 ? 0f
             : Math.Min(1f, feedback.WatchSeconds / length) + (liked ? 1f : 0f) + ((r & Reactions.Shared) != 0 ? 1f : 0f);
         _state.Users.Record(user, _state.Catalog.Topic(video), feedback.NowSecond, engagement, finished, liked);
-        _state.Embeddings.Update(user, video, positive, _state.Videos.Lifetime(video), feedback.NowSecond);
+        _state.Embeddings.Update(user, video, _state.Catalog.Hashtags(video), positive, _state.Videos.Lifetime(video), feedback.NowSecond);
         if ((r & Reactions.Followed) != 0)
         {
             _state.Follows.Follow(user, _state.Catalog.Creator(video));
@@ -162,6 +163,9 @@ public sealed class RecommenderCore
 
     /// <summary>Bytes of the rolling impression/feature log (fixed size, <see cref="RecommenderOptions.LogCapacity"/> rows).</summary>
     public long LogBytes => _state.Log.Bytes;
+
+    /// <summary>One more than the largest hashtag id in the catalogue.</summary>
+    public int HashtagSpan => _state.Catalog.HashtagSpan;
 
     /// <summary>Public follower count of <paramref name="creator"/>.</summary>
     public int Followers(int creator) => creator < _state.Follows.CreatorCapacity ? _state.Follows.Followers(creator) : 0;

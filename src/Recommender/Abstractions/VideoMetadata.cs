@@ -8,6 +8,7 @@ namespace Recommender.Abstractions;
 /// <param name="LengthSeconds">Duration in seconds.</param>
 /// <param name="UploadSecond">Simulated second of upload.</param>
 /// <param name="Country">Creator's country (ISO 3166 alpha-2).</param>
+/// <param name="Hashtags">Hashtags the uploader added.</param>
 public readonly record struct VideoMetadata(
     int VideoId,
     int CreatorId,
@@ -15,4 +16,5 @@ public readonly record struct VideoMetadata(
     int SoundId,
     float LengthSeconds,
     long UploadSecond,
-    string Country);
+    string Country,
+    HashtagSet Hashtags = default);

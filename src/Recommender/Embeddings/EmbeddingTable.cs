@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Recommender.Abstractions;
 using Recommender.State;
 
 namespace Recommender.Embeddings;
@@ -10,6 +11,9 @@ namespace Recommender.Embeddings;
 /// this is written by hand. In the manner of Monolith (CALIBRATION.md §6): a video's vector is
 /// admitted only after a few impressions (frequency filter) and expires when the video has not
 /// been shown for a while, so memory goes to what is live.
+/// Hashtags get vectors too, learned from every impression of a video that carries them; a video
+/// whose own vector is not yet admitted is scored by its hashtags' mean vector, so a new upload is
+/// personalised from its first impression (content-based cold start from video information).
 /// </summary>
 internal sealed class EmbeddingTable
 {
@@ -25,6 +29,7 @@ internal sealed class EmbeddingTable
     private float[] _videos;
     private bool[] _admitted;
     private long[] _lastUpdate;
+    private float[] _tags = new float[64 * Dim];
 
     public EmbeddingTable(int users, int videos, ulong seed, float learningRate = 0.05f, float l2 = 0.002f, int admitAfter = 3, double expireDays = 7)
     {
@@ -61,6 +66,17 @@ internal sealed class EmbeddingTable
         }
     }
 
+    /// <summary>Makes room for hashtag ids below <paramref name="span"/>.</summary>
+    public void EnsureHashtags(int span)
+    {
+        if (span * Dim <= _tags.Length)
+        {
+            return;
+        }
+
+        Array.Resize(ref _tags, Math.Max(span, _tags.Length / Dim * 2) * Dim);
+    }
+
     public void EnsureVideos(int videos)
     {
         if (videos <= _admitted.Length)
@@ -76,13 +92,48 @@ internal sealed class EmbeddingTable
 
     public ReadOnlySpan<float> User(int user) => _users.AsSpan(user * Dim, Dim);
 
-    /// <summary>Affinity of a user and a video; 0 for a video whose vector is not admitted.</summary>
-    public float Score(int user, int video) =>
-        _admitted[video] ? TensorPrimitives.Dot(User(user), _videos.AsSpan(video * Dim, Dim)) : 0f;
+    /// <summary>Affinity of a user and a video; for a video whose vector is not admitted, the affinity with its hashtags.</summary>
+    public float Score(int user, int video, in HashtagSet tags) =>
+        _admitted[video] ? TensorPrimitives.Dot(User(user), _videos.AsSpan(video * Dim, Dim)) : TagScore(user, tags);
 
-    /// <summary>One SGD step of logistic loss on (user, video, label).</summary>
-    public void Update(int user, int video, bool positive, int videoImpressions, long second)
+    /// <summary>Mean affinity of a user with a video's hashtags; 0 without hashtags.</summary>
+    public float TagScore(int user, in HashtagSet tags)
     {
+        if (tags.Count == 0)
+        {
+            return 0f;
+        }
+
+        var u = User(user);
+        var sum = 0f;
+        for (var i = 0; i < tags.Count; i++)
+        {
+            sum += TensorPrimitives.Dot(u, _tags.AsSpan(tags[i] * Dim, Dim));
+        }
+
+        return sum / tags.Count;
+    }
+
+    /// <summary>One SGD step of logistic loss on (user, video, label), and one on each of the video's hashtags.</summary>
+    public void Update(int user, int video, in HashtagSet tags, bool positive, int videoImpressions, long second)
+    {
+        // Hashtag vectors learn against the user's vector (held fixed here, so that tags do not
+        // double-count the impression in the user's own update).
+        if (tags.Count > 0)
+        {
+            var uRow = User(user);
+            var pt = 1f / (1f + MathF.Exp(-TagScore(user, tags)));
+            var gt = ((positive ? 1f : 0f) - pt) / tags.Count;
+            for (var j = 0; j < tags.Count; j++)
+            {
+                var t = _tags.AsSpan(tags[j] * Dim, Dim);
+                for (var i = 0; i < Dim; i++)
+                {
+                    t[i] += _learningRate * ((gt * uRow[i]) - (_l2 * t[i]));
+                }
+            }
+        }
+
         if (!_admitted[video])
         {
             if (videoImpressions < _admitAfter)
@@ -122,6 +173,7 @@ internal sealed class EmbeddingTable
         }
 
         Array.Clear(_videos);
+        Array.Clear(_tags);
         Array.Clear(_admitted);
         Array.Clear(_lastUpdate);
         AdmittedVideos = 0;

@@ -137,14 +137,14 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
         n++;
     }
 
-    // Cheap score for every candidate: embedding affinity, topic history and decayed popularity.
+    // Cheap score for every candidate: embedding (or, for new videos, hashtag) affinity, topic history and decayed popularity.
     private int PreRank(RankScratch s, int user, int n)
     {
         var value = state.Counters.Value;
         for (var i = 0; i < n; i++)
         {
             var v = s.Candidates[i];
-            s.PreScore[i] = state.Embeddings.Score(user, v)
+            s.PreScore[i] = state.Embeddings.Score(user, v, state.Catalog.Hashtags(v))
                 + 1.5f * state.Users.TopicAffinity(user, state.Catalog.Topic(v))
                 + 0.3f * MathF.Log(1f + Math.Max(0f, value[v]));
             s.Used[i] = false;

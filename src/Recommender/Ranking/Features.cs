@@ -10,7 +10,7 @@ namespace Recommender.Ranking;
 /// </summary>
 internal static class Features
 {
-    public const int Count = 19;
+    public const int Count = 20;
 
     public static readonly string[] Names =
     [
@@ -18,14 +18,15 @@ internal static class Features
         "video_like_rate", "video_share_rate", "video_not_interested_rate", "video_log_age_hours",
         "video_log_length", "follows_creator", "creator_log_followers", "user_log_impressions",
         "user_finish_rate", "user_like_rate", "session_position", "local_hour", "same_country",
-        "device", "teen_account",
+        "device", "teen_account", "hashtag_score",
     ];
 
     public static void Fill(PlatformState s, int user, int video, long now, int hour, int position, Span<float> f)
     {
         var creator = s.Catalog.Creator(video);
         f[0] = s.Users.TopicAffinity(user, s.Catalog.Topic(video));
-        f[1] = s.Embeddings.Score(user, video);
+        ref readonly var tags = ref s.Catalog.Hashtags(video);
+        f[1] = s.Embeddings.Score(user, video, tags);
         f[2] = MathF.Log(1f + s.Videos.Impressions(video));
         f[3] = s.Videos.FinishRate(video);
         f[4] = s.Videos.LikeRate(video);
@@ -43,6 +44,7 @@ internal static class Features
         f[16] = s.Accounts.Region(user) == s.Catalog.Region(video) ? 1f : 0f;
         f[17] = (float)s.Accounts.Device(user);
         f[18] = s.Accounts.IsTeen(user) ? 1f : 0f;
+        f[19] = s.Embeddings.TagScore(user, tags);
     }
 
     /// <summary>Engagement value of an outcome for embeddings and user history: watched most of it, or reacted.</summary>

@@ -11,6 +11,7 @@ internal sealed class Catalog
     private float[] _length;
     private long[] _upload;
     private byte[] _region;
+    private HashtagSet[] _tags;
 
     public Catalog(int capacity)
     {
@@ -21,6 +22,7 @@ internal sealed class Catalog
         _length = new float[capacity];
         _upload = new long[capacity];
         _region = new byte[capacity];
+        _tags = new HashtagSet[capacity];
     }
 
     public int Count { get; private set; }
@@ -41,6 +43,11 @@ internal sealed class Catalog
 
     public int Region(int video) => _region[video];
 
+    public ref readonly HashtagSet Hashtags(int video) => ref _tags[video];
+
+    /// <summary>One more than the largest hashtag id seen.</summary>
+    public int HashtagSpan { get; private set; }
+
     /// <summary>Adds a video; ids must arrive dense and in order. Returns true if arrays grew.</summary>
     public bool Add(in VideoMetadata v, int region)
     {
@@ -59,6 +66,7 @@ internal sealed class Catalog
             Array.Resize(ref _length, n);
             Array.Resize(ref _upload, n);
             Array.Resize(ref _region, n);
+            Array.Resize(ref _tags, n);
             grew = true;
         }
 
@@ -68,6 +76,8 @@ internal sealed class Catalog
         _length[Count] = v.LengthSeconds;
         _upload[Count] = v.UploadSecond;
         _region[Count] = (byte)region;
+        _tags[Count] = v.Hashtags;
+        HashtagSpan = Math.Max(HashtagSpan, v.Hashtags.Max() + 1);
         Count++;
         return grew;
     }

@@ -30,4 +30,7 @@ public static class StreamIds
 
     /// <summary>Campaign set-up: hiring, campaign videos, advocates.</summary>
     public const ulong Campaign = 8;
+
+    /// <summary>Taste vectors of users, creators and videos, and the hashtags an upload carries.</summary>
+    public const ulong Taste = 9;
 }

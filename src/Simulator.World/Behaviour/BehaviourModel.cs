@@ -21,17 +21,21 @@ public sealed class BehaviourModel
 
     private readonly BehaviourOptions _o;
     private readonly double _satiationDecayPerSecond;
+    private readonly double _tasteScale;
 
     public BehaviourModel(BehaviourOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _o = options;
         _satiationDecayPerSecond = Math.Log(2) / (options.SatiationHalfLifeHours * 3600.0);
+        // cos of two random unit vectors in D dimensions has sd 1/√D: scaling by √D makes the
+        // weight the utility sd that taste adds between a random user and video.
+        _tasteScale = options.TasteWeight * Math.Sqrt(TasteVector.Dims);
     }
 
     /// <summary>
     /// Utility of a video for user <paramref name="u"/> before noise: topic interest damped by
-    /// satiation, quality, authenticity match, social proof, length mismatch and fatigue.
+    /// satiation, taste match, quality, authenticity match, social proof, length mismatch and fatigue.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Utility(UserTable users, int u, in VideoView v)
@@ -46,6 +50,7 @@ public sealed class BehaviourModel
         var mismatch = Math.Abs(Math.Log(v.Length / users.PreferredLength[u]));
         var social = Math.Tanh((Math.Log(1.0 + v.Likes) - 2.0) / 2.0);
         return _o.InterestWeight * Math.Log(0.25 + satiated)
+            + _tasteScale * TasteVector.Cosine(users.Taste[u], v.Taste)
             + _o.QualityWeight * (v.Quality - 0.5)
             + _o.AuthenticityWeight * users.AuthenticityPreference[u] * 2 * (v.Authenticity - 0.5)
             + _o.SocialProofWeight * users.SocialProofSensitivity[u] * social

@@ -19,6 +19,11 @@ public sealed record BehaviourOptions
     [Range(0.0, 10.0)]
     public double InterestWeight { get; init; } = 1.0;
 
+    /// <summary>Weight of the taste match in utility.</summary>
+    [Description("Weight b2 of the fine-grained taste match: √16 × cos(user taste z, video taste), so 1 adds one standard deviation of utility between a random user and video.")]
+    [Range(0.0, 10.0)]
+    public double TasteWeight { get; init; } = 0.5;
+
     /// <summary>Weight of production quality in utility.</summary>
     [Description("Weight b3 of production quality (0–1, centred at 0.5) in utility.")]
     [Range(0.0, 10.0)]

@@ -45,4 +45,19 @@ public sealed record ContentOptions
     [Description("Median video length in seconds across creators.")]
     [Range(3.0, 3600.0)]
     public double MedianLengthSeconds { get; init; } = 30;
+
+    /// <summary>Hashtags per topic in the vocabulary.</summary>
+    [Description("Hashtags per topic that uploaders choose from; each video carries 1–3 of its topic's tags (chosen to match the video's hidden taste), sometimes a general tag, and a campaign's brand tag when sponsored.")]
+    [Range(1, 1000)]
+    public int HashtagsPerTopic { get; init; } = 24;
+
+    /// <summary>How closely hashtags follow a video's taste.</summary>
+    [Description("Focus κ of hashtag choice: a tag is picked with weight exp(κ·cos(tag direction, video taste)); 0 makes hashtags carry no taste information.")]
+    [Range(0.0, 50.0)]
+    public double HashtagFocus { get; init; } = 6;
+
+    /// <summary>Pull of each video's taste toward its creator's style.</summary>
+    [Description("How close each video's hidden taste vector stays to its creator's style (0 = independent of the creator, 1 = identical); a creator's videos appeal to the same viewers.")]
+    [Range(0.0, 1.0)]
+    public double StyleConsistency { get; init; } = 0.8;
 }

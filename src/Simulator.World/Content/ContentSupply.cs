@@ -8,13 +8,15 @@ namespace Simulator.World.Content;
 
 /// <summary>
 /// Creators and their uploads. Each upload is registered with the recommender with the
-/// metadata a platform would get (topic, sound, length, creator, country); quality stays hidden.
+/// metadata a platform would get (topic, hashtags, sound, length, creator, country); quality,
+/// authenticity and the taste vector stay hidden.
 /// </summary>
 public sealed class ContentSupply
 {
     private RecommenderCore? _recommender;
     private readonly ulong _seed;
     private readonly int _topics;
+    private readonly double _styleConsistency;
     private ulong _uploadDraws;
 
     public ContentSupply(ContentOptions content, PopulationOptions population, BehaviourOptions behaviour, ulong seed, int days, UserTable? users = null, int reservedCreators = 0)
@@ -26,6 +28,14 @@ public sealed class ContentSupply
         _topics = behaviour.Topics;
         var creatorCount = Math.Max(1, (int)Math.Round(population.Size * content.CreatorsPerThousandUsers / 1000.0));
         Creators = BuildCreators(content, population, creatorCount, reservedCreators, users);
+        _styleConsistency = content.StyleConsistency;
+        Hashtags = new HashtagVocabulary(_topics, content.HashtagsPerTopic, content.HashtagFocus, seed);
+        for (var c = 0; c < Creators.Count; c++)
+        {
+            var rng = new RandomCursor(seed, (1UL << 40) | (uint)c, StreamIds.Taste);
+            Creators.Style[c] = TasteVector.Draw(ref rng, default, 0);
+        }
+
         // Upload counts are Poisson around the total rate: 1.2× plus a margin keeps the arrays
         // from ever regrowing mid-run (the per-tick path must not allocate).
         var expected = (int)Math.Min(int.MaxValue / 2, (creatorCount * content.InitialVideosPerCreator) + (Creators.TotalUploadsPerDay * days * 1.2) + 1024);
@@ -36,6 +46,8 @@ public sealed class ContentSupply
     public CreatorTable Creators { get; }
 
     public VideoTable Videos { get; }
+
+    public HashtagVocabulary Hashtags { get; }
 
     /// <summary>
     /// Videos served only by the ad system (paid placements, live streams, subscriber drops). They
@@ -151,14 +163,18 @@ public sealed class ContentSupply
         var authenticity = (float)Math.Clamp(Creators.Authenticity[creator] + 0.1 * rng.Normal(), 0, 1);
         Creators.FirstUploadSecond[creator] = Math.Min(Creators.FirstUploadSecond[creator], second);
         Creators.VideoCount[creator]++;
+        // Taste and hashtags from their own stream keyed by the video, so that the campaign's dice are unchanged.
+        var trng = new RandomCursor(_seed, (register ? 1UL << 41 : 1UL << 42) | (uint)(register ? Videos.Count : SlotVideos.Count), StreamIds.Taste);
+        var taste = TasteVector.Draw(ref trng, Creators.Style[creator], _styleConsistency);
+        var tags = Hashtags.Choose(ref trng, topic, taste, campaign);
         if (!register)
         {
-            return ~SlotVideos.Add(topic, length, quality, authenticity, creator, campaign, flags);
+            return ~SlotVideos.Add(topic, length, quality, authenticity, creator, campaign, flags, taste, tags);
         }
 
-        var id = Videos.Add(topic, length, quality, authenticity, creator, campaign, flags);
+        var id = Videos.Add(topic, length, quality, authenticity, creator, campaign, flags, taste, tags);
         var sound = rng.NextInt(Math.Max(16, Creators.Count));
-        _recommender!.RegisterVideo(new VideoMetadata(id, creator, topic, sound, length, second, Countries.All[Creators.Country[creator]].Code));
+        _recommender!.RegisterVideo(new VideoMetadata(id, creator, topic, sound, length, second, Countries.All[Creators.Country[creator]].Code, tags));
         return id;
     }
 
@@ -175,11 +191,14 @@ public sealed class ContentSupply
         var length = (float)Math.Clamp(Creators.MedianLength[c] * Math.Exp(0.5 * rng.Normal()), 3, 600);
         var quality = (float)Math.Clamp(Creators.Quality[c] + 0.1 * rng.Normal(), 0, 1);
         var authenticity = (float)Math.Clamp(Creators.Authenticity[c] + 0.1 * rng.Normal(), 0, 1);
-        var id = Videos.Add(topic, length, quality, authenticity, c);
+        var trng = new RandomCursor(_seed, (1UL << 41) | (uint)Videos.Count, StreamIds.Taste);
+        var taste = TasteVector.Draw(ref trng, Creators.Style[c], _styleConsistency);
+        var tags = Hashtags.Choose(ref trng, topic, taste);
+        var id = Videos.Add(topic, length, quality, authenticity, c, taste: taste, tags: tags);
         Creators.FirstUploadSecond[c] = Math.Min(Creators.FirstUploadSecond[c], second);
         Creators.VideoCount[c]++;
         var sound = rng.NextInt(Math.Max(16, Creators.Count));
-        _recommender!.RegisterVideo(new VideoMetadata(id, c, topic, sound, length, second, Countries.All[Creators.Country[c]].Code));
+        _recommender!.RegisterVideo(new VideoMetadata(id, c, topic, sound, length, second, Countries.All[Creators.Country[c]].Code, tags));
     }
 
     private int UploaderFor(double x)

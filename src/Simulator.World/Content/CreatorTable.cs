@@ -29,6 +29,7 @@ public sealed class CreatorTable
         FollowersAtStart = new int[count];
         LifetimeImpressions = new long[count];
         VideoCount = new int[count];
+        Style = new Behaviour.TasteVector[count];
         Array.Fill(FirstUploadSecond, long.MaxValue);
         Array.Fill(UserId, -1);
         Array.Fill(LastSeenDay, int.MinValue);
@@ -49,6 +50,9 @@ public sealed class CreatorTable
 
     /// <summary>Main topic specialty.</summary>
     public int[] Topic { get; }
+
+    /// <summary>The creator's style: the taste its videos stay close to (hidden).</summary>
+    public Behaviour.TasteVector[] Style { get; }
 
     /// <summary>Mean production quality in [0, 1].</summary>
     public float[] Quality { get; }

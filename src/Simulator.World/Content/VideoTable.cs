@@ -1,3 +1,6 @@
+using Recommender.Abstractions;
+using Simulator.World.Behaviour;
+
 namespace Simulator.World.Content;
 
 /// <summary>Videos the world knows, including hidden quality the platform never sees.</summary>
@@ -11,6 +14,8 @@ public sealed class VideoTable
     private int[] _likes;
     private short[] _campaign;
     private VideoMarks[] _flags;
+    private TasteVector[] _taste;
+    private HashtagSet[] _tags;
 
     public VideoTable(int capacity)
     {
@@ -23,6 +28,8 @@ public sealed class VideoTable
         _likes = new int[capacity];
         _campaign = new short[capacity];
         _flags = new VideoMarks[capacity];
+        _taste = new TasteVector[capacity];
+        _tags = new HashtagSet[capacity];
     }
 
     public int Count { get; private set; }
@@ -45,14 +52,20 @@ public sealed class VideoTable
     public void AddLike(int v) => _likes[v]++;
 
     /// <summary>What a viewer perceives of video <paramref name="v"/>.</summary>
-    public VideoView View(int v) => new(_topic[v], _length[v], _quality[v], _authenticity[v], _likes[v], _creator[v], _campaign[v], _flags[v]);
+    public VideoView View(int v) => new(_topic[v], _length[v], _quality[v], _authenticity[v], _likes[v], _creator[v], _campaign[v], _flags[v], _taste[v]);
 
     /// <summary>Campaign index of the video, −1 for organic content.</summary>
     public short Campaign(int v) => _campaign[v];
 
     public VideoMarks Marks(int v) => _flags[v];
 
-    public int Add(int topic, float length, float quality, float authenticity, int creator, short campaign = -1, VideoMarks flags = VideoMarks.None)
+    /// <summary>Hidden taste vector of the video.</summary>
+    public ref readonly TasteVector Taste(int v) => ref _taste[v];
+
+    /// <summary>Hashtags the uploader put on the video (platform-visible).</summary>
+    public HashtagSet Hashtags(int v) => _tags[v];
+
+    public int Add(int topic, float length, float quality, float authenticity, int creator, short campaign = -1, VideoMarks flags = VideoMarks.None, in TasteVector taste = default, HashtagSet tags = default)
     {
         if (Count == _topic.Length)
         {
@@ -65,6 +78,8 @@ public sealed class VideoTable
             Array.Resize(ref _likes, n);
             Array.Resize(ref _campaign, n);
             Array.Resize(ref _flags, n);
+            Array.Resize(ref _taste, n);
+            Array.Resize(ref _tags, n);
         }
 
         _topic[Count] = topic;
@@ -74,6 +89,8 @@ public sealed class VideoTable
         _authenticity[Count] = authenticity;
         _campaign[Count] = campaign;
         _flags[Count] = flags;
+        _taste[Count] = taste;
+        _tags[Count] = tags;
         return Count++;
     }
 }

@@ -1,4 +1,6 @@
+using Simulator.World.Behaviour;
+
 namespace Simulator.World.Content;
 
-/// <summary>What a viewer perceives of a video: its topic, length, production quality, how authentic it feels, its visible like count, and any campaign marking.</summary>
-public readonly record struct VideoView(int Topic, float Length, float Quality, float Authenticity, int Likes, int Creator = 0, short Campaign = -1, VideoMarks Marks = VideoMarks.None);
+/// <summary>What a viewer perceives of a video: its topic, length, production quality, how authentic it feels, its visible like count, any campaign marking, and its hidden taste vector (zero: no taste match).</summary>
+public readonly record struct VideoView(int Topic, float Length, float Quality, float Authenticity, int Likes, int Creator = 0, short Campaign = -1, VideoMarks Marks = VideoMarks.None, TasteVector Taste = default);

@@ -88,6 +88,9 @@ public static class PopulationBuilder
             // population's habit response smooth instead of all users tipping at one utility.
             users.HabitNeutral[u] = (float)(behaviour.HabitNeutralUtility + 0.5 * rng.Normal());
             users.RecentTopics[u] = -1;
+            // Taste from its own stream, so adding it left every other trait's dice unchanged.
+            var taste = new RandomCursor(seed, (ulong)u, StreamIds.Taste);
+            users.Taste[u] = TasteVector.Draw(ref taste, default, 0);
             ApplyPolicies(users, u, policies);
         }
 

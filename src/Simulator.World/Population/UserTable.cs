@@ -50,6 +50,7 @@ public sealed class UserTable
         IsTeen = new bool[count];
         UtcOffsetMinutes = new short[count];
         Interest = new float[count * topics];
+        Taste = new Behaviour.TasteVector[count];
         Satiation = new float[count * topics];
         SessionTopicCounts = new byte[count * topics];
         PreferredLength = new float[count];
@@ -161,6 +162,9 @@ public sealed class UserTable
 
     /// <summary>Hidden topic interests θ, <see cref="Topics"/> per user, each row sums to 1.</summary>
     public float[] Interest { get; }
+
+    /// <summary>Hidden taste vector z for fine-grained match with a video's taste (DESIGN.md §4).</summary>
+    public Behaviour.TasteVector[] Taste { get; }
 
     /// <summary>Preferred video length, seconds (hidden).</summary>
     public float[] PreferredLength { get; }
