@@ -164,6 +164,26 @@ public sealed class RecommenderCore
     /// <summary>Bytes of the rolling impression/feature log (fixed size, <see cref="RecommenderOptions.LogCapacity"/> rows).</summary>
     public long LogBytes => _state.Log.Bytes;
 
+    /// <summary>
+    /// Whether ranked requests time their stages (benchmarks only; off by default). Read the
+    /// times with <see cref="StageSeconds"/>.
+    /// </summary>
+    public bool ProfileStages
+    {
+        get => _ranked?.Profile.Enabled ?? false;
+        set
+        {
+            if (_ranked is not null)
+            {
+                _ranked.Profile.Enabled = value;
+            }
+        }
+    }
+
+    /// <summary>Seconds spent in each stage of ranked requests while <see cref="ProfileStages"/> was on, summed over threads; empty for other policies.</summary>
+    public IReadOnlyList<(string Stage, double Seconds)> StageSeconds() =>
+        _ranked is null ? [] : [.. StageProfile.Names.Select((name, i) => (name, _ranked.Profile.Seconds(i)))];
+
     /// <summary>One more than the largest hashtag id in the catalogue.</summary>
     public int HashtagSpan => _state.Catalog.HashtagSpan;
 

@@ -180,4 +180,23 @@ public sealed class RankedPolicyTests
         // then the newest videos of everyone
         Assert.Contains(599, slate);
     }
+
+    [Fact]
+    public void Should_TimeEachStage_When_ProfilingIsOn()
+    {
+        // Given a trained ranked core
+        var core = Core();
+        Day(core, 0);
+        Assert.Equal(0.0, core.StageSeconds().Sum(s => s.Seconds));
+
+        // When a day is served with stage profiling on
+        core.ProfileStages = true;
+        Day(core, 1);
+
+        // Then every stage of the cascade has accumulated time, and the popularity feed has no stages
+        var stages = core.StageSeconds();
+        Assert.Equal(["retrieval", "pre-ranking", "ranking: features", "ranking: model heads", "re-ranking"], stages.Select(s => s.Stage));
+        Assert.All(stages, s => Assert.True(s.Seconds > 0, s.Stage));
+        Assert.Empty(Core(policy: FeedPolicyKind.Popularity).StageSeconds());
+    }
 }

@@ -26,19 +26,34 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
 
     public PopularityLists Popular { get; } = new(state, options);
 
+    public StageProfile Profile { get; } = new();
+
     public int Recommend(in RecommendationRequest request, Span<int> slate)
     {
         var s = RankScratch.For(state.Catalog.Capacity);
         var user = request.UserId;
+        var profile = Profile.Enabled;
+        var t = profile ? StageProfile.Now() : 0;
         var n = Gather(s, user, request.NowSecond);
+        if (profile) t = Profile.Lap(0, t);
         if (n == 0)
         {
             return 0;
         }
 
         var ranked = PreRank(s, user, n);
-        Score(s, request, ranked);
-        return Rerank(s, request, ranked, n, slate);
+        if (profile) t = Profile.Lap(1, t);
+        var featureTicks = Score(s, request, ranked, profile);
+        if (profile)
+        {
+            // Feature time was measured inside Score; the rest of Score is the model heads.
+            Profile.Add(2, featureTicks);
+            t = Profile.Lap(3, t + featureTicks);
+        }
+
+        var filled = Rerank(s, request, ranked, n, slate);
+        if (profile) Profile.Lap(4, t);
+        return filled;
     }
 
     public void Refresh(long nowSecond) => Popular.Refresh();
@@ -147,42 +162,59 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
             s.PreScore[i] = state.Embeddings.Score(user, v, state.Catalog.Hashtags(v))
                 + 1.5f * state.Users.TopicAffinity(user, state.Catalog.Topic(v))
                 + 0.3f * MathF.Log(1f + Math.Max(0f, value[v]));
-            s.Used[i] = false;
         }
 
+        // The best k non-exploration candidates, best first, ties to the earlier candidate: an
+        // insertion into a sorted buffer of k, where most candidates fail one comparison with
+        // the worst kept, instead of k passes over all n.
         var k = Math.Min(options.RankedCandidates, n);
-        for (var r = 0; r < k; r++)
+        var kept = 0;
+        var ranked = s.Ranked;
+        var score = s.PreScore;
+        for (var i = 0; i < n; i++)
         {
-            var best = -1;
-            for (var i = 0; i < n; i++)
+            if (s.Explore[i])
             {
-                if (!s.Used[i] && !s.Explore[i] && (best < 0 || s.PreScore[i] > s.PreScore[best]))
-                {
-                    best = i;
-                }
+                continue;
             }
 
-            if (best < 0)
+            var x = score[i];
+            if (kept == k && !(x > score[ranked[kept - 1]]))
             {
-                return r;
+                continue;
             }
 
-            s.Used[best] = true;
-            s.Ranked[r] = best;
+            var pos = kept < k ? kept : kept - 1;
+            while (pos > 0 && x > score[ranked[pos - 1]])
+            {
+                ranked[pos] = ranked[pos - 1];
+                pos--;
+            }
+
+            ranked[pos] = i;
+            kept = Math.Min(k, kept + 1);
         }
 
-        return k;
+        return kept;
     }
 
-    private void Score(RankScratch s, in RecommendationRequest request, int ranked)
+    /// <returns>Stopwatch ticks spent computing features when <paramref name="profile"/> is on, else 0.</returns>
+    private long Score(RankScratch s, in RecommendationRequest request, int ranked, bool profile)
     {
+        long featureTicks = 0;
         var w = options.Weights;
         var model = Model;
         for (var r = 0; r < ranked; r++)
         {
             var v = s.Candidates[s.Ranked[r]];
             var f = s.Features.AsSpan();
+            var started = profile ? StageProfile.Now() : 0;
             Features.Fill(state, request.UserId, v, request.NowSecond, request.LocalHour, request.SessionPosition, f);
+            if (profile)
+            {
+                featureTicks += StageProfile.Now() - started;
+            }
+
             var length = state.Catalog.Length(v);
             double value;
             if (model is not null)
@@ -205,6 +237,8 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
 
             s.Value[r] = value;
         }
+
+        return featureTicks;
     }
 
     private int Rerank(RankScratch s, in RecommendationRequest request, int ranked, int total, Span<int> slate)

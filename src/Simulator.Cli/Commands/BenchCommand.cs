@@ -74,6 +74,7 @@ internal static class BenchCommand
         world.Loop.RunUntil(0, token);
         warm.Stop();
         world.Loop.Profiling = true;
+        world.Recommender.ProfileStages = true;
         var recommendBefore = world.RecommendSeconds;
         var clock = Stopwatch.StartNew();
         world.Loop.RunUntil(world.EndTick, token);
@@ -113,6 +114,12 @@ internal static class BenchCommand
             {
                 var rec = Math.Min(recommend, s);
                 sb.Append(inv, $"| Session: recommend (retrieval, ranking, re-ranking) | {system.Phase} | {rec:F2} | {rec / total:P1} |\n");
+                foreach (var (stage, stageSeconds) in world.Recommender.StageSeconds())
+                {
+                    var st = stageSeconds / settings.Threads;
+                    sb.Append(inv, $"| &nbsp;&nbsp;recommend: {stage} | {system.Phase} | {st:F2} | {st / total:P1} |\n");
+                }
+
                 sb.Append(inv, $"| Session: behaviour and bookkeeping | {system.Phase} | {s - rec:F2} | {(s - rec) / total:P1} |\n");
                 continue;
             }
