@@ -127,8 +127,36 @@ internal static class BenchCommand
             sb.Append(inv, $"| {name} | {system.Phase} | {s:F2} | {s / total:P1} |\n");
         }
 
-        sb.Append(inv, $"| total | | {total:F2} | |\n");
+        sb.Append(inv, $"| total | | {total:F2} | |\n\n");
+        AppendFootprint(sb, world, n);
         return sb.ToString();
+    }
+
+    // Array bytes per part of the state at the end of the run: where the bytes per user go.
+    private static void AppendFootprint(StringBuilder sb, SimulationWorld world, int users)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var rows = new List<(string Part, long Bytes)>();
+        // The recommender first: the world's content holds a reference to it.
+        seen.Add(world.Recommender);
+        var platform = typeof(RecommenderCore).GetField("_state", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)?.GetValue(world.Recommender);
+        if (platform is not null)
+        {
+            rows.AddRange(StateFootprint.Parts(platform, seen).Select(p => ($"recommender: {p.Part}", p.Bytes)));
+        }
+
+        rows.Add(("world: users (personas and state)", StateFootprint.Measure(world.Users, seen)));
+        rows.Add(("world: creators and videos", StateFootprint.Measure(world.Content, seen)));
+        rows.Add(("everything else reachable from the world", StateFootprint.Measure(world, seen)));
+        sb.Append("| state (arrays, at end) | MiB | bytes per user |\n|---|---:|---:|\n");
+        foreach (var (part, bytes) in rows)
+        {
+            sb.Append(inv, $"| {part} | {bytes / 1048576.0:N1} | {(double)bytes / users:N0} |\n");
+        }
+
+        var sum = rows.Sum(r => r.Bytes);
+        sb.Append(inv, $"| total | {sum / 1048576.0:N1} | {(double)sum / users:N0} |\n");
     }
 
     private static string Machine()
