@@ -254,8 +254,9 @@ public sealed class CliTests : IDisposable
         var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "tiny", "summary.json")))!;
         var daily = File.ReadAllLines(Path.Combine(outDir, "tiny", "daily.csv")).Skip(1).Select(l => l.Split(',')).ToList();
         await using var reader = await Parquet.ParquetReader.CreateAsync(Path.Combine(outDir, "tiny", "impressions.parquet"));
-        long rows = 0, liked = 0;
+        long rows = 0, liked = 0, tagged = 0;
         var likedField = reader.Schema.DataFields.Single(f => f.Name == "liked");
+        var tagField = reader.Schema.DataFields.Single(f => f.Name == "hashtag_1");
         for (var g = 0; g < reader.RowGroupCount; g++)
         {
             using var group = reader.OpenRowGroupReader(g);
@@ -263,7 +264,13 @@ public sealed class CliTests : IDisposable
             await group.ReadAsync<bool>(likedField, values.AsMemory());
             rows += group.RowCount;
             liked += values.Count(v => v);
+            var tags = new int[group.RowCount];
+            await group.ReadAsync<int>(tagField, tags.AsMemory());
+            tagged += tags.Count(t => t >= 0);
         }
+
+        // Every organic upload carries at least one hashtag
+        Assert.Equal(rows, tagged);
 
         // Every impression of the reported days, both replications: the summary's count
         Assert.Equal(summary["impressions"]!.GetValue<long>(), rows);
@@ -286,6 +293,8 @@ public sealed class CliTests : IDisposable
         Assert.Contains("**impressions per second**", output, StringComparison.Ordinal);
         Assert.Contains("Session: recommend", output, StringComparison.Ordinal);
         Assert.Contains("B/user", output, StringComparison.Ordinal);
+        Assert.Contains("| world: users (personas and state) |", output, StringComparison.Ordinal);
+        Assert.Contains("| recommender: Served |", output, StringComparison.Ordinal);
         Assert.Equal(output, File.ReadAllText(report).TrimEnd('\n') + "\n", ignoreLineEndingDifferences: true);
         Assert.Equal(2, (await Run("bench", "--users", "0")).Code);
     }

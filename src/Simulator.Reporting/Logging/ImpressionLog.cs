@@ -9,7 +9,8 @@ namespace Simulator.Reporting.Logging;
 /// <summary>
 /// Writes the impression log of a run as one Parquet file (<c>--log-impressions</c>): one row
 /// per impression with the viewer's public segment (generation, country, device, teen), the
-/// video's topic, length and creator, watch time and reactions. Negative video ids are ad-slot
+/// video's topic, hashtags (up to three; −1 where a video has fewer), length and creator, watch
+/// time and reactions. Negative video ids are ad-slot
 /// videos (paid placements, live streams, subscriber drops) that never enter the ranker's catalogue. Rows are buffered in columns
 /// and flushed as row groups of <see cref="RowGroupSize"/>, so memory stays flat however long
 /// the run. Read it with pandas, Polars or DuckDB (<c>SELECT * FROM 'impressions.parquet'</c>).
@@ -30,6 +31,9 @@ public sealed class ImpressionLog : IDisposable
         new DataField<int>("video"),
         new DataField<int>("creator"),
         new DataField<int>("topic"),
+        new DataField<int>("hashtag_1"),
+        new DataField<int>("hashtag_2"),
+        new DataField<int>("hashtag_3"),
         new DataField<float>("video_seconds"),
         new DataField<float>("watch_seconds"),
         new DataField<bool>("finished"),
@@ -52,6 +56,7 @@ public sealed class ImpressionLog : IDisposable
     private readonly int[] _video = new int[RowGroupSize];
     private readonly int[] _creator = new int[RowGroupSize];
     private readonly int[] _topic = new int[RowGroupSize];
+    private readonly int[][] _hashtags = [new int[RowGroupSize], new int[RowGroupSize], new int[RowGroupSize]];
     private readonly float[] _length = new float[RowGroupSize];
     private readonly float[] _watch = new float[RowGroupSize];
     private readonly bool[][] _reactions = [new bool[RowGroupSize], new bool[RowGroupSize], new bool[RowGroupSize], new bool[RowGroupSize], new bool[RowGroupSize], new bool[RowGroupSize]];
@@ -99,6 +104,12 @@ public sealed class ImpressionLog : IDisposable
             _video[i] = f.VideoId;
             _creator[i] = content.CreatorOf(f.VideoId);
             _topic[i] = content.TopicOf(f.VideoId);
+            var tags = content.HashtagsOf(f.VideoId);
+            for (var h = 0; h < _hashtags.Length; h++)
+            {
+                _hashtags[h][i] = h < tags.Count ? tags[h] : -1;
+            }
+
             _length[i] = content.LengthOf(f.VideoId);
             _watch[i] = f.WatchSeconds;
             for (var r = 0; r < ReactionFlags.Length; r++)
@@ -134,11 +145,16 @@ public sealed class ImpressionLog : IDisposable
         Write(group, f[8], _video, n);
         Write(group, f[9], _creator, n);
         Write(group, f[10], _topic, n);
-        Write(group, f[11], _length, n);
-        Write(group, f[12], _watch, n);
+        for (var h = 0; h < _hashtags.Length; h++)
+        {
+            Write(group, f[11 + h], _hashtags[h], n);
+        }
+
+        Write(group, f[14], _length, n);
+        Write(group, f[15], _watch, n);
         for (var r = 0; r < _reactions.Length; r++)
         {
-            Write(group, f[13 + r], _reactions[r], n);
+            Write(group, f[16 + r], _reactions[r], n);
         }
 
         Rows += n;

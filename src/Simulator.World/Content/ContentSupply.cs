@@ -62,6 +62,9 @@ public sealed class ContentSupply
 
     public int TopicOf(int v) => v >= 0 ? Videos.Topic(v) : SlotVideos.Topic(~v);
 
+    /// <summary>Hashtags of video <paramref name="v"/> (negative: a slot video).</summary>
+    public HashtagSet HashtagsOf(int v) => v >= 0 ? Videos.Hashtags(v) : SlotVideos.Hashtags(~v);
+
     public float LengthOf(int v) => v >= 0 ? Videos.Length(v) : SlotVideos.Length(~v);
 
     /// <summary>Catalogue size expected by the end of the run (capacity hint).</summary>
