@@ -59,5 +59,14 @@ public sealed class TreeEvaluatorTests
         }
 
         Assert.Equal(20, evaluator.Trees);
+
+        // And the batch evaluation used in serving gives every row exactly its single-row score
+        var matrix = test.SelectMany(r => r.Features).ToArray();
+        var batch = new double[test.Count];
+        evaluator.EvaluateMany(matrix, Features.Count, batch);
+        for (var i = 0; i < test.Count; i++)
+        {
+            Assert.Equal(evaluator.Evaluate(test[i].Features), batch[i]);
+        }
     }
 }

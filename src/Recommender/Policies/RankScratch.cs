@@ -29,6 +29,12 @@ internal sealed class RankScratch
 
     public float[] Features { get; } = new float[Ranking.Features.Count];
 
+    /// <summary>Features of the candidates being fully ranked, row-major, one row per candidate.</summary>
+    public float[] FeatureRows { get; } = new float[MaxCandidates * Ranking.Features.Count];
+
+    /// <summary>The value formula's six heads, then the watch head: each one's output for every fully ranked candidate.</summary>
+    public double[][] HeadOutputs { get; } = [.. Enumerable.Range(0, 7).Select(_ => new double[MaxCandidates])];
+
     public static RankScratch For(int catalogCapacity)
     {
         var s = _current ??= new RankScratch();

@@ -201,41 +201,53 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
     /// <returns>Stopwatch ticks spent computing features when <paramref name="profile"/> is on, else 0.</returns>
     private long Score(RankScratch s, in RecommendationRequest request, int ranked, bool profile)
     {
-        long featureTicks = 0;
         var w = options.Weights;
         var model = Model;
+        const int stride = Features.Count;
+        var started = profile ? StageProfile.Now() : 0;
         for (var r = 0; r < ranked; r++)
         {
             var v = s.Candidates[s.Ranked[r]];
-            var f = s.Features.AsSpan();
-            var started = profile ? StageProfile.Now() : 0;
-            Features.Fill(state, request.UserId, v, request.NowSecond, request.LocalHour, request.SessionPosition, f);
-            if (profile)
-            {
-                featureTicks += StageProfile.Now() - started;
-            }
+            Features.Fill(state, request.UserId, v, request.NowSecond, request.LocalHour, request.SessionPosition, s.FeatureRows.AsSpan(r * stride, stride));
+        }
 
-            var length = state.Catalog.Length(v);
-            double value;
-            if (model is not null)
+        var featureTicks = profile ? StageProfile.Now() - started : 0;
+        var rows = s.FeatureRows.AsSpan(0, ranked * stride);
+        if (model is not null)
+        {
+            // Each head over all candidates in one batch, then Σ V_k·P_k + V_play·E[watch] per
+            // candidate, summed in the same order as one candidate at a time.
+            var o = s.HeadOutputs;
+            model.ProbabilityMany(Head.Finish, rows, stride, o[0].AsSpan(0, ranked));
+            model.ProbabilityMany(Head.Like, rows, stride, o[1].AsSpan(0, ranked));
+            model.ProbabilityMany(Head.Comment, rows, stride, o[2].AsSpan(0, ranked));
+            model.ProbabilityMany(Head.Share, rows, stride, o[3].AsSpan(0, ranked));
+            model.ProbabilityMany(Head.Follow, rows, stride, o[4].AsSpan(0, ranked));
+            model.ProbabilityMany(Head.NotInterested, rows, stride, o[5].AsSpan(0, ranked));
+            model.WatchScoresMany(rows, stride, o[6].AsSpan(0, ranked));
+            for (var r = 0; r < ranked; r++)
             {
-                value = w.Finish * model.Probability(Head.Finish, f)
-                    + w.Like * model.Probability(Head.Like, f)
-                    + w.Comment * model.Probability(Head.Comment, f)
-                    + w.Share * model.Probability(Head.Share, f)
-                    + w.Follow * model.Probability(Head.Follow, f)
-                    + w.NotInterested * model.Probability(Head.NotInterested, f)
-                    + w.Playtime * model.ExpectedWatchSeconds(f, length) / 60.0;
+                var length = state.Catalog.Length(s.Candidates[s.Ranked[r]]);
+                s.Value[r] = w.Finish * o[0][r]
+                    + w.Like * o[1][r]
+                    + w.Comment * o[2][r]
+                    + w.Share * o[3][r]
+                    + w.Follow * o[4][r]
+                    + w.NotInterested * o[5][r]
+                    + w.Playtime * model.ExpectedWatchSeconds(o[6][r], length) / 60.0;
             }
-            else
+        }
+        else
+        {
+            for (var r = 0; r < ranked; r++)
             {
                 // Before a model exists: the counters' rates, scaled by the user's topic history.
+                var f = rows.Slice(r * stride, stride);
+                var length = state.Catalog.Length(s.Candidates[s.Ranked[r]]);
                 var finish = f[3];
-                value = (w.Finish * finish + w.Like * f[4] + w.Share * f[5] + w.NotInterested * f[6]
+                s.Value[r] = (w.Finish * finish + w.Like * f[4] + w.Share * f[5] + w.NotInterested * f[6]
                     + w.Playtime * finish * length / 60.0) * f[0] + 0.2 * f[1];
             }
-
-            s.Value[r] = value;
         }
 
         return featureTicks;

@@ -72,10 +72,47 @@ internal sealed class RankingModel
         return 1.0 / (1.0 + Math.Exp(Slopes[h] * m.Evaluate(features) + Offsets[h]));
     }
 
-    /// <summary>Expected watch seconds: the predicted quantile mapped through the video's duration bucket.</summary>
-    public double ExpectedWatchSeconds(ReadOnlySpan<float> features, float length)
+    /// <summary>
+    /// <see cref="Probability"/> for every row of a row-major feature matrix (<paramref name="stride"/>
+    /// features per row), into <paramref name="output"/>; the same numbers, evaluated in a batch.
+    /// </summary>
+    public void ProbabilityMany(Head head, ReadOnlySpan<float> rows, int stride, Span<double> output)
     {
-        var q = Watch is null ? 0.5 : Math.Clamp(Watch.Evaluate(features), 0, 1);
+        var h = (int)head;
+        var m = HeadModels[h];
+        if (m is null)
+        {
+            output.Fill(Priors[h]);
+            return;
+        }
+
+        m.EvaluateMany(rows, stride, output);
+        for (var i = 0; i < output.Length; i++)
+        {
+            output[i] = 1.0 / (1.0 + Math.Exp(Slopes[h] * output[i] + Offsets[h]));
+        }
+    }
+
+    /// <summary>Raw watch-head outputs for every row (0.5 without a watch head); see <see cref="ExpectedWatchSeconds(double, float)"/>.</summary>
+    public void WatchScoresMany(ReadOnlySpan<float> rows, int stride, Span<double> output)
+    {
+        if (Watch is null)
+        {
+            output.Fill(0.5);
+            return;
+        }
+
+        Watch.EvaluateMany(rows, stride, output);
+    }
+
+    /// <summary>Expected watch seconds: the predicted quantile mapped through the video's duration bucket.</summary>
+    public double ExpectedWatchSeconds(ReadOnlySpan<float> features, float length) =>
+        ExpectedWatchSeconds(Watch is null ? 0.5 : Watch.Evaluate(features), length);
+
+    /// <summary>Expected watch seconds from the watch head's raw output.</summary>
+    public double ExpectedWatchSeconds(double watchScore, float length)
+    {
+        var q = Math.Clamp(watchScore, 0, 1);
         var b = BucketOf(length);
         var pos = q * (QuantilePoints - 1);
         var i = Math.Min(QuantilePoints - 2, (int)pos);

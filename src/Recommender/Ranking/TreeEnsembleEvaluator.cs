@@ -11,9 +11,10 @@ namespace Recommender.Ranking;
 internal sealed class TreeEnsembleEvaluator
 {
     // Nodes of all trees packed one after another (16 B each, so a path stays in a few cache
-    // lines); leaves hold weight × value, so the sum is the same double arithmetic as ML.NET's.
-    // A branch-free walk of fixed depth per tree was tried and was twice as slow: FastTree grows
-    // trees leaf-wise, so the deepest path is about twice the average one.
+    // lines); leaves hold weight × value, so every row's sum is the same double arithmetic as
+    // ML.NET's. Tried and dropped: branch-free walks of fixed depth (four rows interleaved) ran
+    // about 1.6× slower, because FastTree grows trees leaf-wise and the deepest path of a tree
+    // is about twice its average path.
     private readonly Node[] _nodes;
     private readonly int[] _treeStart;
     private readonly int[] _leafStart;
@@ -71,32 +72,51 @@ internal sealed class TreeEnsembleEvaluator
     /// <summary>The ensemble's raw output (sum of weighted tree outputs plus bias).</summary>
     public double Evaluate(ReadOnlySpan<float> features)
     {
-        var sum = _bias;
+        Span<double> one = stackalloc double[1];
+        EvaluateMany(features, features.Length, one);
+        return one[0];
+    }
+
+    /// <summary>
+    /// Raw outputs for rows 0 … <paramref name="output"/>.Length − 1 of a row-major feature matrix
+    /// with <paramref name="stride"/> features per row; each equals <see cref="Evaluate"/> of its row.
+    /// Tree by tree over all rows, so each tree's nodes stay in L1 while the rows pass through.
+    /// </summary>
+    public void EvaluateMany(ReadOnlySpan<float> rows, int stride, Span<double> output)
+    {
+        output.Fill(_bias);
         var nodes = _nodes;
         var leaves = _leaf;
         var trees = _treeStart.Length - 1;
         for (var t = 0; t < trees; t++)
         {
             var baseNode = _treeStart[t];
+            var firstLeaf = _leafStart[t];
             if (_treeStart[t + 1] == baseNode)
             {
                 // A single-leaf tree has no nodes.
-                sum += leaves[_leafStart[t]];
+                for (var r = 0; r < output.Length; r++)
+                {
+                    output[r] += leaves[firstLeaf];
+                }
+
                 continue;
             }
 
-            var node = 0;
-            do
+            for (var r = 0; r < output.Length; r++)
             {
-                ref readonly var n = ref nodes[baseNode + node];
-                node = features[n.Feature] <= n.Threshold ? n.Left : n.Right;
+                var features = rows.Slice(r * stride, stride);
+                var node = 0;
+                do
+                {
+                    ref readonly var n = ref nodes[baseNode + node];
+                    node = features[n.Feature] <= n.Threshold ? n.Left : n.Right;
+                }
+                while (node >= 0);
+
+                output[r] += leaves[firstLeaf + ~node];
             }
-            while (node >= 0);
-
-            sum += leaves[_leafStart[t] + ~node];
         }
-
-        return sum;
     }
 
     private readonly record struct Node(int Feature, float Threshold, int Left, int Right);
