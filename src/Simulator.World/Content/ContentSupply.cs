@@ -166,10 +166,7 @@ public sealed class ContentSupply
         var authenticity = (float)Math.Clamp(Creators.Authenticity[creator] + 0.1 * rng.Normal(), 0, 1);
         Creators.FirstUploadSecond[creator] = Math.Min(Creators.FirstUploadSecond[creator], second);
         Creators.VideoCount[creator]++;
-        // Taste and hashtags from their own stream keyed by the video, so that the campaign's dice are unchanged.
-        var trng = new RandomCursor(_seed, (register ? 1UL << 41 : 1UL << 42) | (uint)(register ? Videos.Count : SlotVideos.Count), StreamIds.Taste);
-        var taste = TasteVector.Draw(ref trng, Creators.Style[creator], _styleConsistency);
-        var tags = Hashtags.Choose(ref trng, topic, taste, campaign);
+        var (taste, tags) = TasteAndTags(register ? 1UL << 41 : 1UL << 42, register ? Videos.Count : SlotVideos.Count, creator, topic, campaign);
         if (!register)
         {
             return ~SlotVideos.Add(topic, length, quality, authenticity, creator, campaign, flags, taste, tags);
@@ -194,14 +191,21 @@ public sealed class ContentSupply
         var length = (float)Math.Clamp(Creators.MedianLength[c] * Math.Exp(0.5 * rng.Normal()), 3, 600);
         var quality = (float)Math.Clamp(Creators.Quality[c] + 0.1 * rng.Normal(), 0, 1);
         var authenticity = (float)Math.Clamp(Creators.Authenticity[c] + 0.1 * rng.Normal(), 0, 1);
-        var trng = new RandomCursor(_seed, (1UL << 41) | (uint)Videos.Count, StreamIds.Taste);
-        var taste = TasteVector.Draw(ref trng, Creators.Style[c], _styleConsistency);
-        var tags = Hashtags.Choose(ref trng, topic, taste);
+        var (taste, tags) = TasteAndTags(1UL << 41, Videos.Count, c, topic, -1);
         var id = Videos.Add(topic, length, quality, authenticity, c, taste: taste, tags: tags);
         Creators.FirstUploadSecond[c] = Math.Min(Creators.FirstUploadSecond[c], second);
         Creators.VideoCount[c]++;
         var sound = rng.NextInt(Math.Max(16, Creators.Count));
         _recommender!.RegisterVideo(new VideoMetadata(id, c, topic, sound, length, second, Countries.All[Creators.Country[c]].Code, tags));
+    }
+
+    // Taste and hashtags of a new video, from their own stream keyed by the video (catalogue
+    // videos and slot videos in separate ranges), so that the upload and campaign dice are unchanged.
+    private (TasteVector Taste, HashtagSet Tags) TasteAndTags(ulong range, int index, int creator, int topic, int campaign)
+    {
+        var rng = new RandomCursor(_seed, range | (uint)index, StreamIds.Taste);
+        var taste = TasteVector.Draw(ref rng, Creators.Style[creator], _styleConsistency);
+        return (taste, Hashtags.Choose(ref rng, topic, taste, campaign));
     }
 
     private int UploaderFor(double x)
