@@ -56,4 +56,47 @@ public sealed class SegmentMetricsTests
         Assert.Equal(0, adult.EverActive);
         Assert.True(double.IsNaN(adult.MinutesPerDau));
     }
+
+    [Theory]
+    [InlineData(13, "13")]
+    [InlineData(14, "14-15")]
+    [InlineData(17, "16-17")]
+    [InlineData(18, "18-24")]
+    [InlineData(34, "25-34")]
+    [InlineData(54, "45-54")]
+    [InlineData(55, "55+")]
+    [InlineData(90, "55+")]
+    public void Should_PutAgeInItsBand(int age, string band)
+    {
+        Assert.Equal(band, SegmentMetrics.AgeBands[SegmentMetrics.AgeBand(age)]);
+    }
+
+    [Fact]
+    public void Should_SplitUsersByAgeBand_When_OnlySomeAreThirteen()
+    {
+        // Given a 13-year-old who watched 40 minutes on one day and a 16-year-old who watched 90
+        var users = new UserTable(2, topics: 4, feedCapacity: 8);
+        users.Age[0] = 13;
+        users.Age[1] = 16;
+        for (var u = 0; u < 2; u++)
+        {
+            users.IsTeen[u] = true;
+            users.FirstActiveDay[u] = 0;
+            users.ActiveDays[u] = 1UL;
+            users.ActiveDayCount[u] = 1;
+            users.TotalSessions[u] = 1;
+        }
+
+        users.TotalWatchMs[0] = 40 * 60_000;
+        users.TotalWatchMs[1] = 90 * 60_000;
+
+        var rows = SegmentMetrics.Compute(users, completeDays: 5);
+
+        // Then the age dimension separates them (empty bands get no row) while the teen account pools them
+        var ages = rows.Where(r => r.Dimension == "age").ToList();
+        Assert.Equal(["13", "16-17"], ages.Select(r => r.Segment));
+        Assert.Equal(40.0, ages.Single(r => r.Segment == "13").MinutesPerDau, 12);
+        Assert.Equal(90.0, ages.Single(r => r.Segment == "16-17").MinutesPerDau, 12);
+        Assert.Equal(65.0, rows.Single(r => r.Dimension == "account" && r.Segment == "teen").MinutesPerDau, 12);
+    }
 }

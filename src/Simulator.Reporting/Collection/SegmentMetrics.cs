@@ -5,11 +5,30 @@ namespace Simulator.Reporting.Collection;
 
 /// <summary>
 /// Aggregates the users' lifetime counters by generation, gender, country, device and
-/// teen/adult account at the end of a run: no per-tick cost.
+/// teen/adult account and age band at the end of a run: no per-tick cost.
 /// </summary>
 public static class SegmentMetrics
 {
     private static readonly string[] DeviceNames = ["ios", "android_high", "android_low"];
+
+    /// <summary>
+    /// Age bands: 13 alone because Douyin's youth mode and most minor-protection rules draw their line
+    /// at under-14 (personas start at 13), then the bands of the usual platform demographics tables.
+    /// </summary>
+    public static readonly string[] AgeBands = ["13", "14-15", "16-17", "18-24", "25-34", "35-44", "45-54", "55+"];
+
+    /// <summary>The index in <see cref="AgeBands"/> of an age.</summary>
+    public static int AgeBand(int age) => age switch
+    {
+        <= 13 => 0,
+        <= 15 => 1,
+        <= 17 => 2,
+        <= 24 => 3,
+        <= 34 => 4,
+        <= 44 => 5,
+        <= 54 => 6,
+        _ => 7,
+    };
 
     public static List<SegmentRow> Compute(UserTable users, int completeDays)
     {
@@ -25,6 +44,7 @@ public static class SegmentMetrics
             _ => 2,
         });
         Add(rows, users, completeDays, "account", ["teen", "adult"], u => users.IsTeen[u] ? 0 : 1);
+        Add(rows, users, completeDays, "age", AgeBands, u => AgeBand(users.Age[u]));
         return rows;
     }
 

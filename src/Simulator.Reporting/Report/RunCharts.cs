@@ -34,7 +34,7 @@ public static class RunCharts
             charts.Add(CampaignBars(run, "campaign_engagement.png", "Engagement per impression by campaign", "engagements / impressions", r => r.EngagementRate));
         }
 
-        foreach (var dimension in new[] { "generation", "country", "device", "account" })
+        foreach (var dimension in new[] { "generation", "country", "device", "account", "age" })
         {
             if (Segments(run, dimension) is { } chart)
             {
