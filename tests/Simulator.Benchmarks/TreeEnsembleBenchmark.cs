@@ -1,0 +1,59 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.ML;
+using Recommender;
+using Recommender.Ranking;
+using Recommender.State;
+
+namespace Simulator.Benchmarks;
+
+/// <summary>
+/// One ranking head (a FastTree ensemble of the serving size: 20 trees of 8 leaves over the 20
+/// ranking features) scoring the 48 fully ranked candidates of a request, tree by tree over the
+/// rows as served. The kernel that dominates a ranked request (see `simulator bench`).
+/// </summary>
+[MemoryDiagnoser]
+public class TreeEnsembleBenchmark
+{
+    private const int Candidates = 48;
+    private TreeEnsembleEvaluator _head = null!;
+    private float[] _rows = null!;
+    private readonly double[] _out = new double[Candidates];
+
+    [Params(8, 32)]
+    public int Leaves { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var ml = new MLContext(5);
+        var trainer = new RankingTrainer(new RecommenderOptions { Trees = 20, Leaves = Leaves }, 5);
+        var train = new List<RankingTrainer.BinaryRow>();
+        for (var i = 0; i < 20_000; i++)
+        {
+            var f = Row(i, 1);
+            var noise = StableHash.Unit(StableHash.Hash(9, (ulong)i, 0, 3));
+            train.Add(new RankingTrainer.BinaryRow { Features = f, Label = f[0] * f[1] + 0.3f * f[5] > 0.5f || noise < 0.1 });
+        }
+
+        _head = TreeEnsembleEvaluator.From(trainer.FitBinary(ml, train).Model.SubModel.TrainedTreeEnsemble);
+        _rows = Enumerable.Range(0, Candidates).SelectMany(i => Row(i, 2)).ToArray();
+    }
+
+    private static float[] Row(int i, int seed)
+    {
+        var f = new float[Features.Count];
+        for (var j = 0; j < f.Length; j++)
+        {
+            f[j] = (float)StableHash.Unit(StableHash.Hash((ulong)seed, (ulong)i, (ulong)j, 1));
+        }
+
+        return f;
+    }
+
+    [Benchmark(Description = "one head, 20 trees, 48 rows")]
+    public double Evaluate()
+    {
+        _head.EvaluateMany(_rows, Features.Count, _out);
+        return _out[0];
+    }
+}
