@@ -32,15 +32,18 @@ public sealed class RecommenderCore
     private long _modelRow;
     private long _lastEvaluation;
 
-    /// <summary>Creates a core for the given options; sizes are hints that avoid regrowth.</summary>
-    public RecommenderCore(RecommenderOptions options, ulong seed, int expectedUsers = 1024, int expectedVideos = 1024)
+    /// <summary>
+    /// Creates a core for the given options; sizes are hints that avoid regrowth. Retraining fits the
+    /// ranking heads on up to <paramref name="threads"/> threads (0: one per core); models are the same for any value.
+    /// </summary>
+    public RecommenderCore(RecommenderOptions options, ulong seed, int expectedUsers = 1024, int expectedVideos = 1024, int threads = 0)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         _state = new PlatformState(options, options.Seed ?? seed, expectedUsers, expectedVideos);
         _state.Pool.Resize(expectedUsers);
         _weights = options.Weights;
-        _trainer = new RankingTrainer(options, _state.Seed);
+        _trainer = new RankingTrainer(options, _state.Seed, threads);
         _refreshSeconds = options.RefreshMinutes * 60L;
         _retrainSeconds = (long)(options.RetrainHours * 3600);
         _decayPerRefresh = (float)Math.Pow(0.5, _refreshSeconds / (options.PopularityHalfLifeHours * 3600.0));

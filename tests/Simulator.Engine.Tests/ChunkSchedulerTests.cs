@@ -39,6 +39,27 @@ public sealed class ChunkSchedulerTests
         }
     }
 
+    [Theory]
+    [InlineData(1, 100, 8)]     // ceil(100 / 16) = 7 is below the floor of 8
+    [InlineData(2, 100, 8)]
+    [InlineData(4, 400, 25)]    // 16 chunks of 25
+    [InlineData(2, 5000, 64)]   // enough items: full chunks
+    [InlineData(2, 3, 8)]       // fewer items than the floor: one chunk
+    public void Should_CutSmallBatchesIntoMoreChunks_When_MinChunksIsSet(int threads, int items, int expectedSize)
+    {
+        using var scheduler = new ChunkScheduler(threads, chunkSize: 64, minChunks: 16);
+        Assert.Equal(expectedSize, scheduler.ChunkSizeFor(items));
+        Assert.Equal((items + expectedSize - 1) / expectedSize, scheduler.ChunkCount(items));
+        var work = new Recorder(items);
+        scheduler.Run(work, items);
+        Assert.All(work.Hits, h => Assert.Equal(1, h));
+        for (var i = 0; i < items; i++)
+        {
+            // The chunking depends on the item count only, whatever the thread count.
+            Assert.Equal(i / expectedSize, work.ChunkOf[i]);
+        }
+    }
+
     private sealed class Failing : IChunkWork
     {
         public void Execute(int chunk, int start, int end)

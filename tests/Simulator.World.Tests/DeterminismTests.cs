@@ -18,8 +18,11 @@ public sealed class DeterminismTests
         var one = WorldFixtures.Run(WorldFixtures.Small(threads: 1, chunkSize: 4096));
         var two = WorldFixtures.Run(WorldFixtures.Small(threads: 2, chunkSize: 8));
         var three = WorldFixtures.Run(WorldFixtures.Small(threads: 3, chunkSize: 3));
+        // The serving configuration: chunks of up to 64 cut smaller on quiet ticks.
+        var adaptive = WorldFixtures.Run(WorldFixtures.Small(threads: 2, chunkSize: 64, minChunks: 16));
         Assert.Equal(one, two);
         Assert.Equal(one, three);
+        Assert.Equal(one, adaptive);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace Simulator.World.Tests;
 
 internal static class WorldFixtures
 {
-    public static WorldSettings Small(int users = 3000, int days = 2, int threads = 1, int chunkSize = 4096, ulong seed = 42, FeedPolicyKind policy = FeedPolicyKind.Popularity, int warmupDays = 0) => new()
+    public static WorldSettings Small(int users = 3000, int days = 2, int threads = 1, int chunkSize = 4096, ulong seed = 42, FeedPolicyKind policy = FeedPolicyKind.Popularity, int warmupDays = 0, int minChunks = 1) => new()
     {
         Seed = seed,
         Days = days,
@@ -15,6 +15,7 @@ internal static class WorldFixtures
         TickSeconds = 60,
         Threads = threads,
         ChunkSize = chunkSize,
+        MinChunks = minChunks,
         Population = new PopulationOptions { Size = users },
     };
 

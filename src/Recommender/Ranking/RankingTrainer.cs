@@ -15,11 +15,17 @@ internal sealed class RankingTrainer
     private const int MinPositives = 20;
     private readonly RecommenderOptions _options;
     private readonly int _seed;
+    private readonly int _threads;
 
-    public RankingTrainer(RecommenderOptions options, ulong seed)
+    /// <param name="options">Tree counts and sizes.</param>
+    /// <param name="seed">Seeds every fit.</param>
+    /// <param name="threads">Heads fitted side by side (0: one per core); the models do not depend on it.</param>
+    public RankingTrainer(RecommenderOptions options, ulong seed, int threads = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(threads);
         _options = options;
         _seed = (int)(seed & 0x7FFFFFFF);
+        _threads = threads == 0 ? Environment.ProcessorCount : threads;
     }
 
     /// <summary>Rows used for the last fit, for tests and offline evaluation.</summary>
@@ -58,7 +64,7 @@ internal sealed class RankingTrainer
 
         // Heads are independent fits, each seeded and single-threaded with its own MLContext, so
         // fitting them side by side gives the same models as fitting them one after another.
-        Parallel.For(0, RankingModel.Heads + 1, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, h =>
+        Parallel.For(0, RankingModel.Heads + 1, new ParallelOptions { MaxDegreeOfParallelism = _threads }, h =>
         {
             var ml = new MLContext(_seed);
             if (h == RankingModel.Heads)

@@ -1,9 +1,9 @@
 namespace Simulator.Engine.Parallel;
 
 /// <summary>
-/// Deterministic data parallelism: items are cut into chunks of a fixed size that does not
-/// depend on the thread count, chunks run on a fixed set of worker threads, and callers merge
-/// per-chunk results in chunk order. Whatever thread runs a chunk, its output is the same.
+/// Deterministic data parallelism: items are cut into chunks whose size depends only on the
+/// number of items, never on the thread count; chunks run on a fixed set of worker threads, and
+/// callers merge per-chunk results in chunk order. Whatever thread runs a chunk, its output is the same.
 /// </summary>
 /// <remarks>
 /// Workers are long-lived threads woken by a semaphore, so a call allocates nothing
@@ -12,6 +12,7 @@ namespace Simulator.Engine.Parallel;
 public sealed class ChunkScheduler : IDisposable
 {
     private readonly Thread[] _workers;
+    private readonly int _minChunks;
     private readonly SemaphoreSlim _start = new(0);
     private readonly ManualResetEventSlim _done = new(false);
     private IChunkWork? _work;
@@ -22,13 +23,20 @@ public sealed class ChunkScheduler : IDisposable
     private Exception? _failure;
     private volatile bool _disposed;
 
-    /// <summary>Creates a scheduler that runs chunks on <paramref name="threads"/> threads (the caller's included).</summary>
-    public ChunkScheduler(int threads, int chunkSize = 4096)
+    /// <summary>
+    /// Creates a scheduler that runs chunks on <paramref name="threads"/> threads (the caller's included).
+    /// Chunks hold <paramref name="chunkSize"/> items, or fewer (down to 8) when that is needed to cut
+    /// the items into at least <paramref name="minChunks"/> chunks, so that a small batch still spreads
+    /// over the threads and a slow chunk does not leave the others idle.
+    /// </summary>
+    public ChunkScheduler(int threads, int chunkSize = 4096, int minChunks = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(minChunks, 1);
         Threads = threads;
         ChunkSize = chunkSize;
+        _minChunks = minChunks;
         _workers = new Thread[threads - 1];
         for (var i = 0; i < _workers.Length; i++)
         {
@@ -40,11 +48,19 @@ public sealed class ChunkScheduler : IDisposable
     /// <summary>Threads that execute chunks, the calling thread included.</summary>
     public int Threads { get; }
 
-    /// <summary>Items per chunk; fixed for the life of a run so results do not depend on threads.</summary>
+    /// <summary>Largest number of items per chunk; fixed for the life of a run.</summary>
     public int ChunkSize { get; }
 
+    /// <summary>Items per chunk for a batch of <paramref name="itemCount"/> items (a function of the count alone, never of the threads).</summary>
+    public int ChunkSizeFor(int itemCount) =>
+        _minChunks == 1 ? ChunkSize : Math.Clamp((itemCount + _minChunks - 1) / _minChunks, Math.Min(8, ChunkSize), ChunkSize);
+
     /// <summary>Number of chunks <paramref name="itemCount"/> items are cut into.</summary>
-    public int ChunkCount(int itemCount) => (itemCount + ChunkSize - 1) / ChunkSize;
+    public int ChunkCount(int itemCount)
+    {
+        var size = ChunkSizeFor(itemCount);
+        return (itemCount + size - 1) / size;
+    }
 
     /// <summary>Runs <paramref name="work"/> over <paramref name="itemCount"/> items and returns when every chunk is done.</summary>
     public void Run(IChunkWork work, int itemCount)
@@ -87,8 +103,9 @@ public sealed class ChunkScheduler : IDisposable
 
     private void Execute(IChunkWork work, int chunk, int itemCount)
     {
-        var start = chunk * ChunkSize;
-        var end = Math.Min(itemCount, start + ChunkSize);
+        var size = ChunkSizeFor(itemCount);
+        var start = chunk * size;
+        var end = Math.Min(itemCount, start + size);
         work.Execute(chunk, start, end);
     }
 

@@ -30,7 +30,7 @@ public sealed class SimulationWorld : IDisposable
         var users = PopulationBuilder.Build(settings.Population, settings.Behaviour, settings.Seed, settings.Recommender.SlateSize, settings.Policies, settings.Days);
         var content = new ContentSupply(settings.Content, settings.Population, settings.Behaviour, settings.Seed, settings.Days, users, Marketing.CampaignBook.ReservedAccounts(settings.Campaigns));
         var recommenderSeed = CounterRng.Draw(settings.Seed, 0, StreamIds.Recommender, 0);
-        var recommender = new RecommenderCore(settings.Recommender, recommenderSeed, users.Count, content.ExpectedVideos);
+        var recommender = new RecommenderCore(settings.Recommender, recommenderSeed, users.Count, content.ExpectedVideos, settings.Threads);
         for (var u = 0; u < users.Count; u++)
         {
             var country = Countries.All[users.Country[u]];
@@ -60,7 +60,7 @@ public sealed class SimulationWorld : IDisposable
             Return = new ReturnModel(settings.Behaviour),
             Wheel = new TimingWheel(users.Count, WheelBits(settings.TickSeconds), settings.StartTick),
             Campaigns = campaigns,
-            Scheduler = new ChunkScheduler(settings.Threads, settings.ChunkSize),
+            Scheduler = new ChunkScheduler(settings.Threads, settings.ChunkSize, settings.MinChunks),
         };
 
         // First sessions: each user's first start is sampled from the same return process.

@@ -26,9 +26,13 @@ public sealed record WorldSettings
     /// Users in session per parallel chunk. Results do not depend on it (nor on threads); tests
     /// shrink it to force many chunks. Small, because a tick's work is only the users in session
     /// (about 2–3 % of the population at a time): with 512, a 10,000-user world had one chunk per
-    /// tick and ran its sessions on one thread.
+    /// tick and ran its sessions on one thread. Ticks with few users in session cut them into
+    /// <see cref="MinChunks"/> smaller chunks (at least 8 users each) to balance the threads.
     /// </summary>
     public int ChunkSize { get; init; } = 64;
+
+    /// <summary>At least this many chunks per tick when chunks of 8 or more users allow it (load balance; results do not depend on it).</summary>
+    public int MinChunks { get; init; } = 16;
 
     public PopulationOptions Population { get; init; } = new();
 
