@@ -12,7 +12,15 @@ for s in ranking-change campaign-tiers live-shopping ugc-vs-polished non-persona
   step "$sim" compare "scenarios/$s.yaml" --quiet
   rm -rf "results/$s-compare/arms/"*/plots   # each arm's report.html embeds its plots
 done
-# Half the scenario's 10,000 users: two 23-day ranked arms at full scale take about 50 minutes.
-step "$sim" compare scenarios/algorithm-not-transferred.yaml --scale 0.5 --quiet
-rm -rf results/algorithm-not-transferred-compare/arms/*/plots
+step "$sim" compare scenarios/employee-advocates.yaml --quiet
+rm -rf results/employee-advocates-compare/arms/*/plots
+# Half the scenarios' 10,000 users (country-mix 3,000), to fit the library into one working session on 2 cores.
+for s in algorithm-not-transferred diversity-boost diversity-off cold-start-creators youth-mode; do
+  step "$sim" compare "scenarios/$s.yaml" --scale 0.5 --quiet
+  rm -rf "results/$s-compare/arms/"*/plots
+done
+step "$sim" compare scenarios/country-mix.yaml --scale 0.3 --quiet
+rm -rf results/country-mix-compare/arms/*/plots
+# Baseline and the calibration table: 5 replications of 5,000 users over 35 days after a 2-day warm-up.
+step "$sim" calibrate scenarios/baseline.yaml --scale 0.1
 exit $status
