@@ -70,6 +70,33 @@ public sealed class LoaderTests
     }
 
     [Fact]
+    public void Should_BindMarketMixes_When_PopulationListsMarkets()
+    {
+        var doc = Parse("population:\n  markets:\n    - { country: US, devices: { ios: 0.61, android_high: 0.2, android_low: 0.19 } }\n    - { country: PK, generations: { gen_z: 0.6, millennial: 0.4 } }\n");
+
+        var m = doc.Scenario.Population.Markets;
+        Assert.Equal(["US", "PK"], m.Select(x => x.Country));
+        Assert.Equal(0.61, m[0].Devices!["ios"]);
+        Assert.Null(m[0].Generations);
+        Assert.Equal(0.4, m[1].Generations!["millennial"]);
+    }
+
+    [Theory]
+    [InlineData("    - { country: XX, devices: { ios: 1 } }\n", "population.markets[0].country", "unknown country 'XX'")]
+    [InlineData("    - { country: US }\n", "population.markets[0]", "neither devices nor generations")]
+    [InlineData("    - { country: US, devices: { ios: 0.5 } }\n", "population.markets[0].devices", "sum to 1")]
+    [InlineData("    - { country: US, devices: { iOS: 1 } }\n", "population.markets[0].devices.iOS", "did you mean 'ios'")]
+    [InlineData("    - { country: US, devices: { ios: 1 } }\n    - { country: US, generations: { gen_z: 1 } }\n", "population.markets", "listed twice")]
+    public void Should_NameTheMarketKey_When_AMarketIsInvalid(string items, string keyPath, string message)
+    {
+        var e = Assert.Single(Errors("population:\n  markets:\n" + items));
+
+        Assert.Equal(keyPath, e.KeyPath);
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+        Assert.True(e.Line >= 2, $"line {e.Line}");
+    }
+
+    [Fact]
     public void Should_RejectUnknownCountry_When_NotInTheCatalogue()
     {
         var e = Assert.Single(Errors("population:\n  countries: { US: 0.5, XX: 0.5 }\n"));

@@ -18,9 +18,8 @@ public static class PopulationBuilder
         ArgumentNullException.ThrowIfNull(behaviour);
         var k = behaviour.Topics;
         var users = new UserTable(population.Size, k, feedCapacity);
-        var genCum = Cumulative(population.Generations, Generations.Keys);
         var countryCum = Cumulative(population.Countries, Countries.Codes);
-        var deviceCum = Cumulative(population.Devices, Devices.Keys);
+        var (genCumOf, deviceCumOf) = MarketMixes(population);
         var genderCum = Cumulative(population.Genders, Genders.Keys);
         var segmentPriors = SegmentPriors(k);
         var traits = population.Traits;
@@ -28,17 +27,25 @@ public static class PopulationBuilder
         for (var u = 0; u < users.Count; u++)
         {
             var rng = new RandomCursor(seed, (ulong)u, StreamIds.Persona);
-            var gen = (Generation)rng.Categorical(genCum);
+
+            // The country is the persona stream's third draw (after generation and age), but a
+            // market's own mixes need it first: read it from a copy of the cursor, so every draw
+            // keeps its counter and a world without markets is the same world as before.
+            var ahead = rng;
+            ahead.NextBits();
+            ahead.NextBits();
+            var country = ahead.Categorical(countryCum);
+            var gen = (Generation)rng.Categorical(genCumOf[country]);
             var (min, max) = Generations.AgeRange(gen);
             var age = min + rng.NextInt(max - min + 1);
-            var country = rng.Categorical(countryCum);
+            rng.NextBits(); // the country draw, read above
             var gender = rng.Categorical(genderCum);
             users.Generation[u] = gen;
             users.Age[u] = (byte)age;
             users.Gender[u] = (byte)gender;
             users.Country[u] = (byte)country;
             users.UtcOffsetMinutes[u] = (short)Countries.All[country].UtcOffsetMinutes;
-            users.Device[u] = (DeviceKind)rng.Categorical(deviceCum);
+            users.Device[u] = (DeviceKind)rng.Categorical(deviceCumOf[country]);
             users.IsTeen[u] = age < 18;
             users.IsPoster[u] = rng.Bernoulli(population.PosterShare);
             users.NoveltySeeking[u] = (float)Beta(ref rng, traits.NoveltySeeking);
@@ -208,6 +215,37 @@ public static class PopulationBuilder
         }
 
         return p;
+    }
+
+    /// <summary>Cumulative generation and device shares for each country index: the market's own where population.markets gives them, else the population-wide ones.</summary>
+    internal static (double[][] Generations, double[][] Devices) MarketMixes(PopulationOptions population)
+    {
+        var genCum = Cumulative(population.Generations, Population.Generations.Keys);
+        var deviceCum = Cumulative(population.Devices, Population.Devices.Keys);
+        var gens = new double[Countries.All.Length][];
+        var devices = new double[Countries.All.Length][];
+        Array.Fill(gens, genCum);
+        Array.Fill(devices, deviceCum);
+        foreach (var market in population.Markets)
+        {
+            var c = Countries.IndexOf(market.Country);
+            if (c < 0)
+            {
+                throw new ArgumentException($"population.markets: unknown country '{market.Country}'.", nameof(population));
+            }
+
+            if (market.Generations is { } g)
+            {
+                gens[c] = Cumulative(g, Population.Generations.Keys);
+            }
+
+            if (market.Devices is { } d)
+            {
+                devices[c] = Cumulative(d, Population.Devices.Keys);
+            }
+        }
+
+        return (gens, devices);
     }
 
     private static double[] Cumulative(Dictionary<string, double> shares, string[] keys)

@@ -5,7 +5,7 @@ using Simulator.Engine.Options;
 namespace Simulator.World.Population;
 
 /// <summary>Who the synthetic users are. Every distribution has a calibrated default.</summary>
-public sealed record PopulationOptions
+public sealed record PopulationOptions : IValidatableObject
 {
     /// <summary>Number of synthetic users.</summary>
     [Description("Number of synthetic users.")]
@@ -69,4 +69,20 @@ public sealed record PopulationOptions
         ["android_high"] = 0.35,
         ["android_low"] = 0.35,
     };
+
+    /// <summary>Per-market device and age profiles that override <see cref="Devices"/> and <see cref="Generations"/> for that market's users.</summary>
+    [Description("Per-market device and generation mixes: a list of { country, devices, generations }. A user's device class and generation come from their country's entry when it has one, else from population.devices / population.generations.")]
+    public List<MarketOptions> Markets { get; init; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in Markets)
+        {
+            if (m.Country.Length > 0 && !seen.Add(m.Country))
+            {
+                yield return new ValidationResult($"market '{m.Country}' is listed twice; give each country one entry.", [nameof(Markets)]);
+            }
+        }
+    }
 }
