@@ -21,6 +21,10 @@ public sealed class RecommenderCore
     private readonly PlatformState _state;
     private readonly IFeedPolicy _policy;
     private readonly RankedPolicy? _ranked;
+
+    // Users who switched personalisation off (EU DSA Art. 38) get the popular feed whatever the
+    // main policy is; null when the main policy is already the popular feed.
+    private readonly PopularityPolicy? _nonPersonalized;
     private readonly RankingTrainer _trainer;
     private readonly ValueWeights _weights;
     private readonly float _decayPerRefresh;
@@ -55,6 +59,7 @@ public sealed class RecommenderCore
             FeedPolicyKind.Chronological => new ChronologicalPolicy(_state),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Policy, "Unknown feed policy."),
         };
+        _nonPersonalized = _policy as PopularityPolicy is null ? new PopularityPolicy(_state, options) : null;
     }
 
     /// <summary>The options this core was built with.</summary>
@@ -65,6 +70,9 @@ public sealed class RecommenderCore
 
     /// <summary>Impressions logged so far.</summary>
     public long ImpressionsLogged { get; private set; }
+
+    /// <summary>Impressions written to the ranking model's feature log (all but those of users who switched personalisation off).</summary>
+    public long TrainingRowsLogged => _state.Log.Written;
 
     /// <summary>Times the ranking heads were trained.</summary>
     public int Trainings { get; private set; }
@@ -111,7 +119,10 @@ public sealed class RecommenderCore
     }
 
     /// <summary>Fills <paramref name="slate"/> with video ids for one feed request; returns how many.</summary>
-    public int Recommend(in RecommendationRequest request, Span<int> slate) => _policy.Recommend(request, slate);
+    public int Recommend(in RecommendationRequest request, Span<int> slate) =>
+        _nonPersonalized is not null && _state.Accounts.NonPersonalized(request.UserId)
+            ? _nonPersonalized.Recommend(request, slate)
+            : _policy.Recommend(request, slate);
 
     /// <summary>Logs one impression's outcome. Call in a deterministic order.</summary>
     public void Record(in ImpressionFeedback feedback)
@@ -121,10 +132,19 @@ public sealed class RecommenderCore
         var length = _state.Catalog.Length(video);
         var r = feedback.Reactions;
 
+        // A user who switched personalisation off keeps no profile: their outcomes still count in
+        // the aggregate, non-profiling signals (popularity counters, video statistics, the
+        // traffic pool) and their explicit follows stand, but they are neither logged as ranking
+        // features nor learned into topic signals or embeddings.
+        var profiled = !_state.Accounts.NonPersonalized(user);
+
         // Feature logging first: the row must describe what the platform knew when it served.
-        _state.Contexts.TryGet(user, video, out var hour, out var position, out var propensity);
-        Features.Fill(_state, user, video, feedback.NowSecond, hour, position, _state.Log.NextFeatures());
-        _state.Log.Commit(user, feedback.NowSecond, feedback.WatchSeconds, length, r, propensity);
+        if (profiled)
+        {
+            _state.Contexts.TryGet(user, video, out var hour, out var position, out var propensity);
+            Features.Fill(_state, user, video, feedback.NowSecond, hour, position, _state.Log.NextFeatures());
+            _state.Log.Commit(user, feedback.NowSecond, feedback.WatchSeconds, length, r, propensity);
+        }
 
         var value = _weights.Playtime * feedback.WatchSeconds / 60.0;
         if ((r & Reactions.Finished) != 0) value += _weights.Finish;
@@ -142,8 +162,11 @@ public sealed class RecommenderCore
         // Engagement strength: share of the video watched, plus explicit reactions; none for "not interested".
         var engagement = (r & Reactions.NotInterested) != 0 ? 0f
             : Math.Min(1f, feedback.WatchSeconds / length) + (liked ? 1f : 0f) + ((r & Reactions.Shared) != 0 ? 1f : 0f);
-        _state.Users.Record(user, _state.Catalog.Topic(video), feedback.NowSecond, engagement, finished, liked);
-        _state.Embeddings.Update(user, video, _state.Catalog.Hashtags(video), positive, _state.Videos.Lifetime(video), feedback.NowSecond);
+        if (profiled)
+        {
+            _state.Users.Record(user, _state.Catalog.Topic(video), feedback.NowSecond, engagement, finished, liked);
+            _state.Embeddings.Update(user, video, _state.Catalog.Hashtags(video), positive, _state.Videos.Lifetime(video), feedback.NowSecond);
+        }
         if ((r & Reactions.Followed) != 0)
         {
             _state.Follows.Follow(user, _state.Catalog.Creator(video));
@@ -210,6 +233,10 @@ public sealed class RecommenderCore
             _state.RebuildTopicPools(100);
             _state.Pool.Refresh(_state.Videos);
             _policy.Refresh(nowSecond);
+            if (_nonPersonalized is not null && _state.Accounts.NonPersonalizedCount > 0)
+            {
+                _nonPersonalized.Refresh(nowSecond);
+            }
             _nextRefresh = nowSecond + _refreshSeconds;
         }
 

@@ -49,6 +49,63 @@ public sealed class RecommenderCoreTests
         Assert.Contains(3, slate);
     }
 
+    private static RecommenderCore CoreWithOptOut(FeedPolicyKind policy, int videos)
+    {
+        // Users 0 and 1 in the US; user 1 switched personalisation off.
+        var core = new RecommenderCore(new RecommenderOptions { Policy = policy, FreshShare = 0, ServedMemory = 16 }, seed: 11, 2, videos);
+        core.RegisterUser(new UserAccount(0, "US", "en", DeviceKind.Ios, false));
+        core.RegisterUser(new UserAccount(1, "US", "en", DeviceKind.Ios, false, NonPersonalizedFeed: true));
+        for (var v = 0; v < videos; v++)
+        {
+            core.RegisterVideo(new VideoMetadata(v, v % 5, v % 3, v, 20, -7 * 86_400, "US"));
+        }
+
+        core.Advance(0);
+        return core;
+    }
+
+    [Fact]
+    public void Should_ServeThePopularFeed_When_AnAccountSwitchedPersonalisationOff()
+    {
+        // Given a random-feed platform where video 7 collected likes and shares
+        var core = CoreWithOptOut(FeedPolicyKind.Random, 60);
+        for (var i = 0; i < 20; i++)
+        {
+            core.Record(new ImpressionFeedback(0, 7, 10, 20, Reactions.Finished | Reactions.Liked | Reactions.Shared));
+        }
+
+        core.Advance(24 * 3600);
+
+        // When the opted-out user asks for feeds at several times, the popular list leads every
+        // time (the random feed would put video 7 first in about 1 in 60 slates)
+        var firsts = Enumerable.Range(0, 5).Select(k => Slate(core, 1, 24 * 3600 + k)[0]).ToList();
+        Assert.Equal(7, firsts[0]);
+        var randomFirsts = Enumerable.Range(0, 5).Select(k => Slate(core, 0, 24 * 3600 + k)[0]).ToList();
+        Assert.True(randomFirsts.Count(f => f == 7) <= 1, $"the personalised (random) user's first slots: {string.Join(",", randomFirsts)}");
+    }
+
+    [Fact]
+    public void Should_KeepNoProfile_When_AnAccountSwitchedPersonalisationOff()
+    {
+        var core = CoreWithOptOut(FeedPolicyKind.Ranked, 60);
+        var before = (core.TopicAffinity(0, 2), core.TopicAffinity(1, 2));
+
+        // Both users finish and like ten videos of topic 2 (ids 2, 7, 12, ... have topic v % 5 = 2)
+        for (var i = 0; i < 10; i++)
+        {
+            var video = 2 + (5 * i);
+            core.Record(new ImpressionFeedback(0, video, 100 + i, 20, Reactions.Finished | Reactions.Liked));
+            core.Record(new ImpressionFeedback(1, video, 100 + i, 20, Reactions.Finished | Reactions.Liked));
+        }
+
+        // The profiled user's topic signal moved; the opted-out user's did not, and only the
+        // profiled user's impressions became training rows
+        Assert.NotEqual(before.Item1, core.TopicAffinity(0, 2));
+        Assert.Equal(before.Item2, core.TopicAffinity(1, 2));
+        Assert.Equal(20, core.ImpressionsLogged);
+        Assert.Equal(10, core.TrainingRowsLogged);
+    }
+
     [Fact]
     public void Should_NotRepeatAVideo_When_ItIsStillInServedMemory()
     {

@@ -99,4 +99,27 @@ public sealed class SegmentMetricsTests
         Assert.Equal(90.0, ages.Single(r => r.Segment == "16-17").MinutesPerDau, 12);
         Assert.Equal(65.0, rows.Single(r => r.Dimension == "account" && r.Segment == "teen").MinutesPerDau, 12);
     }
+
+    [Fact]
+    public void Should_SplitByFeed_When_SomeUsersSwitchedPersonalisationOff()
+    {
+        var users = new UserTable(3, topics: 4, feedCapacity: 8);
+        for (var u = 0; u < 3; u++)
+        {
+            users.FirstActiveDay[u] = 0;
+            users.ActiveDayCount[u] = 1;
+            users.TotalSessions[u] = 1;
+            users.TotalWatchMs[u] = (u + 1) * 60_000;
+        }
+
+        Assert.DoesNotContain(SegmentMetrics.Compute(users, completeDays: 2), r => r.Dimension == "feed");
+
+        users.NonPersonalizedFeed[2] = true;
+        var rows = SegmentMetrics.Compute(users, completeDays: 2);
+        var personalized = rows.Single(r => r.Dimension == "feed" && r.Segment == "personalized");
+        var popular = rows.Single(r => r.Dimension == "feed" && r.Segment == "non_personalized");
+        Assert.Equal((2, 1), (personalized.Users, popular.Users));
+        Assert.Equal(1.5, personalized.MinutesPerDau, 9);
+        Assert.Equal(3.0, popular.MinutesPerDau, 9);
+    }
 }

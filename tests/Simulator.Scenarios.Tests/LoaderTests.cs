@@ -97,6 +97,28 @@ public sealed class LoaderTests
     }
 
     [Fact]
+    public void Should_BindTheNonPersonalizedFeedOption_When_PoliciesListIt()
+    {
+        var doc = Parse("policies:\n  - non_personalized_feed: { share: 0.2, ages: [18, 120] }\n");
+
+        var feed = Assert.Single(doc.Scenario.Policies).NonPersonalizedFeed;
+        Assert.Equal(0.2, feed!.Share);
+        Assert.Equal([18, 120], feed.Ages);
+    }
+
+    [Theory]
+    [InlineData("  - non_personalized_feed: { share: 1.5 }\n", "policies[0].non_personalized_feed.share", "between 0 and 1")]
+    [InlineData("  - non_personalized_feed: { ages: [30, 20] }\n", "policies[0].non_personalized_feed.ages", "inverted")]
+    [InlineData("  - { curfew: {}, non_personalized_feed: {} }\n", "policies[0]", "exactly one of daily_limit, curfew or non_personalized_feed")]
+    public void Should_NameTheKey_When_TheNonPersonalizedFeedOptionIsInvalid(string item, string keyPath, string message)
+    {
+        var e = Assert.Single(Errors("policies:\n" + item));
+
+        Assert.Equal(keyPath, e.KeyPath);
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_RejectUnknownCountry_When_NotInTheCatalogue()
     {
         var e = Assert.Single(Errors("population:\n  countries: { US: 0.5, XX: 0.5 }\n"));

@@ -69,4 +69,54 @@ public sealed class PolicyTests
     {
         Assert.Equal(covered, CurfewOptions.Covers(start, end, hour));
     }
+
+    [Fact]
+    public void Should_OptAShareOfUsersOutOfPersonalisation_When_NonPersonalizedFeedApplies()
+    {
+        var population = new Population.PopulationOptions { Size = 20_000 };
+        Population.UserTable Build(double share, int minAge = 13) => Population.PopulationBuilder.Build(
+            population, new Behaviour.BehaviourOptions(), seed: 5, feedCapacity: 8,
+            [new PolicyOptions { DailyLimit = new DailyLimitOptions() }, new PolicyOptions { NonPersonalizedFeed = new NonPersonalizedFeedOptions { Share = share, Ages = [minAge, 120] } }]);
+        var none = Population.PopulationBuilder.Build(population, new Behaviour.BehaviourOptions(), seed: 5, feedCapacity: 8);
+        var tenth = Build(0.1);
+        var third = Build(0.3);
+        var adults = Build(0.3, minAge: 18);
+
+        // About the configured share opts in (sd of the count ≈ 42 at 10 %)
+        var opted = tenth.NonPersonalizedFeed.Count(x => x);
+        Assert.InRange(opted, 1_850, 2_150);
+        Assert.DoesNotContain(true, none.NonPersonalizedFeed);
+        for (var u = 0; u < none.Count; u++)
+        {
+            // Nested: whoever opts in at 10 % also does at 30 %; nobody under the age range does
+            Assert.True(!tenth.NonPersonalizedFeed[u] || third.NonPersonalizedFeed[u], $"user {u}");
+            Assert.True(!adults.NonPersonalizedFeed[u] || adults.Age[u] >= 18, $"user {u}");
+            // The later policy item does not stop the earlier one, and personas are unchanged
+            Assert.Equal(tenth.IsTeen[u] ? 3600 : 0, tenth.DailyLimitSeconds[u]);
+            Assert.Equal(none.Interest[u * none.Topics], tenth.Interest[u * tenth.Topics]);
+            Assert.Equal(none.SessionRate[u], tenth.SessionRate[u]);
+        }
+    }
+
+    [Fact]
+    public void Should_ReachUsersWhoOptedOut_When_TheWorldRunsWithTheOption()
+    {
+        var settings = WorldFixtures.Small(users: 2000, days: 2, policy: Recommender.FeedPolicyKind.Ranked) with
+        {
+            Policies = [new PolicyOptions { NonPersonalizedFeed = new NonPersonalizedFeedOptions { Share = 0.5 } }],
+        };
+        using var world = new SimulationWorld(settings);
+        world.Loop.RunUntil(world.EndTick);
+        var users = world.Users;
+        long optedImpressions = 0, otherImpressions = 0;
+        for (var u = 0; u < users.Count; u++)
+        {
+            if (users.NonPersonalizedFeed[u]) optedImpressions += users.TotalImpressions[u];
+            else otherImpressions += users.TotalImpressions[u];
+        }
+
+        // Both groups watch; only the personalised group's impressions train the ranker
+        Assert.True(optedImpressions > 0 && otherImpressions > 0);
+        Assert.Equal(otherImpressions, world.Recommender.TrainingRowsLogged);
+    }
 }

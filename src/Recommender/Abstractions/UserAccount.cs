@@ -6,4 +6,5 @@ namespace Recommender.Abstractions;
 /// <param name="Language">App language (ISO 639-1).</param>
 /// <param name="Device">Device class reported by the client.</param>
 /// <param name="IsTeenAccount">Account declared as under 18.</param>
-public readonly record struct UserAccount(int UserId, string Country, string Language, DeviceKind Device, bool IsTeenAccount);
+/// <param name="NonPersonalizedFeed">The user switched personalisation off (EU DSA Art. 38): the feed must not be based on profiling.</param>
+public readonly record struct UserAccount(int UserId, string Country, string Language, DeviceKind Device, bool IsTeenAccount, bool NonPersonalizedFeed = false);

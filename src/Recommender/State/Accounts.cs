@@ -8,6 +8,7 @@ internal sealed class Accounts
     private byte[] _region = new byte[16];
     private byte[] _device = new byte[16];
     private bool[] _teen = new bool[16];
+    private bool[] _nonPersonalized = new bool[16];
 
     public int Count { get; private set; }
 
@@ -16,6 +17,12 @@ internal sealed class Accounts
     public DeviceKind Device(int user) => (DeviceKind)_device[user];
 
     public bool IsTeen(int user) => _teen[user];
+
+    /// <summary>Whether the user switched personalisation off.</summary>
+    public bool NonPersonalized(int user) => _nonPersonalized[user];
+
+    /// <summary>Accounts with personalisation switched off.</summary>
+    public int NonPersonalizedCount { get; private set; }
 
     public void Set(in UserAccount account, int region)
     {
@@ -27,11 +34,14 @@ internal sealed class Accounts
             Array.Resize(ref _region, n);
             Array.Resize(ref _device, n);
             Array.Resize(ref _teen, n);
+            Array.Resize(ref _nonPersonalized, n);
         }
 
         _region[id] = (byte)region;
         _device[id] = (byte)account.Device;
         _teen[id] = account.IsTeenAccount;
+        NonPersonalizedCount += (account.NonPersonalizedFeed ? 1 : 0) - (_nonPersonalized[id] ? 1 : 0);
+        _nonPersonalized[id] = account.NonPersonalizedFeed;
         Count = Math.Max(Count, id + 1);
     }
 }

@@ -33,4 +33,7 @@ public static class StreamIds
 
     /// <summary>Taste vectors of users, creators and videos, and the hashtags an upload carries.</summary>
     public const ulong Taste = 9;
+
+    /// <summary>Account choices a user makes once (switching personalisation off).</summary>
+    public const ulong Choice = 10;
 }

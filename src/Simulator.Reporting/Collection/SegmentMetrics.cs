@@ -5,7 +5,8 @@ namespace Simulator.Reporting.Collection;
 
 /// <summary>
 /// Aggregates the users' lifetime counters by generation, gender, country, device and
-/// teen/adult account and age band at the end of a run: no per-tick cost.
+/// teen/adult account, age band and (where some users opted out of personalisation) feed at
+/// the end of a run: no per-tick cost.
 /// </summary>
 public static class SegmentMetrics
 {
@@ -45,6 +46,12 @@ public static class SegmentMetrics
         });
         Add(rows, users, completeDays, "account", ["teen", "adult"], u => users.IsTeen[u] ? 0 : 1);
         Add(rows, users, completeDays, "age", AgeBands, u => AgeBand(users.Age[u]));
+        if (Array.IndexOf(users.NonPersonalizedFeed, true) >= 0)
+        {
+            // Only in runs where someone switched personalisation off (policies: non_personalized_feed).
+            Add(rows, users, completeDays, "feed", ["personalized", "non_personalized"], u => users.NonPersonalizedFeed[u] ? 1 : 0);
+        }
+
         return rows;
     }
 

@@ -34,7 +34,7 @@ public static class RunCharts
             charts.Add(CampaignBars(run, "campaign_engagement.png", "Engagement per impression by campaign", "engagements / impressions", r => r.EngagementRate));
         }
 
-        foreach (var dimension in new[] { "generation", "country", "device", "account", "age" })
+        foreach (var dimension in new[] { "generation", "country", "device", "account", "age", "feed" })
         {
             if (Segments(run, dimension) is { } chart)
             {

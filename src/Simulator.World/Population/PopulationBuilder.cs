@@ -98,14 +98,14 @@ public static class PopulationBuilder
             // Taste from its own stream, so adding it left every other trait's dice unchanged.
             var taste = new RandomCursor(seed, (ulong)u, StreamIds.Taste);
             users.Taste[u] = TasteVector.Draw(ref taste, default, 0);
-            ApplyPolicies(users, u, policies);
+            ApplyPolicies(users, u, policies, seed);
         }
 
         return users;
     }
 
-    /// <summary>The first daily limit and the first curfew whose age range holds the user apply.</summary>
-    private static void ApplyPolicies(UserTable users, int u, IReadOnlyList<PolicyOptions>? policies)
+    /// <summary>The first daily limit, curfew and non-personalised feed option whose age range holds the user apply.</summary>
+    private static void ApplyPolicies(UserTable users, int u, IReadOnlyList<PolicyOptions>? policies, ulong seed)
     {
         if (policies is null)
         {
@@ -113,6 +113,7 @@ public static class PopulationBuilder
         }
 
         var age = users.Age[u];
+        var feedDecided = false;
         foreach (var p in policies)
         {
             if (p.DailyLimit is { } limit && users.DailyLimitSeconds[u] == 0 && AgeRange.Contains(limit.Ages, age))
@@ -126,6 +127,16 @@ public static class PopulationBuilder
                 users.CurfewStartHour[u] = (sbyte)curfew.StartHour;
                 users.CurfewEndHour[u] = (sbyte)curfew.EndHour;
                 users.CurfewOverrideRate[u] = (float)curfew.OverrideRate;
+            }
+
+            if (p.NonPersonalizedFeed is { } feed && !feedDecided && AgeRange.Contains(feed.Ages, age))
+            {
+                // One draw from the user's own choice stream, the same whatever else the scenario
+                // sets (so with a larger share the opted-in users are a superset); only the first
+                // matching option decides.
+                var choice = new RandomCursor(seed, (ulong)u, StreamIds.Choice);
+                users.NonPersonalizedFeed[u] = choice.NextDouble() < feed.Share;
+                feedDecided = true;
             }
         }
     }

@@ -48,6 +48,7 @@ public sealed class UserTable
         Country = new byte[count];
         Device = new DeviceKind[count];
         IsTeen = new bool[count];
+        NonPersonalizedFeed = new bool[count];
         UtcOffsetMinutes = new short[count];
         Interest = new float[count * topics];
         Taste = new Behaviour.TasteVector[count];
@@ -157,6 +158,9 @@ public sealed class UserTable
     public DeviceKind[] Device { get; }
 
     public bool[] IsTeen { get; }
+
+    /// <summary>The user switched personalisation off (a platform-visible account setting).</summary>
+    public bool[] NonPersonalizedFeed { get; }
 
     public short[] UtcOffsetMinutes { get; }
 

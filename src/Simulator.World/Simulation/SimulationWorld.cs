@@ -34,7 +34,7 @@ public sealed class SimulationWorld : IDisposable
         for (var u = 0; u < users.Count; u++)
         {
             var country = Countries.All[users.Country[u]];
-            recommender.RegisterUser(new UserAccount(u, country.Code, country.Language, users.Device[u], users.IsTeen[u]));
+            recommender.RegisterUser(new UserAccount(u, country.Code, country.Language, users.Device[u], users.IsTeen[u], users.NonPersonalizedFeed[u]));
         }
 
         var startSecond = settings.StartTick * settings.TickSeconds;
