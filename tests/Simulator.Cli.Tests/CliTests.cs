@@ -295,6 +295,11 @@ public sealed class CliTests : IDisposable
         Assert.Contains("B/user", output, StringComparison.Ordinal);
         Assert.Contains("| world: users (personas and state) |", output, StringComparison.Ordinal);
         Assert.Contains("| recommender: Served |", output, StringComparison.Ordinal);
+        var requests = System.Text.RegularExpressions.Regex.Match(output, @"\| feed requests / slots served \| ([\d,]+) / ([\d,]+) \(([\d.]+) per request; ([\d.]+) % of served slots watched");
+        Assert.True(requests.Success, output);
+        var slotsPerRequest = double.Parse(requests.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(slotsPerRequest, 1.0, 8.0); // the default slate holds 8
+        Assert.InRange(double.Parse(requests.Groups[4].Value, System.Globalization.CultureInfo.InvariantCulture), 1.0, 100.0);
         Assert.Equal(output, File.ReadAllText(report).TrimEnd('\n') + "\n", ignoreLineEndingDifferences: true);
         Assert.Equal(2, (await Run("bench", "--users", "0")).Code);
     }

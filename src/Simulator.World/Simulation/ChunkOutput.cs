@@ -25,6 +25,12 @@ internal sealed class ChunkOutput
     /// <summary>Stopwatch ticks spent inside recommendation requests (profiling only; never in results).</summary>
     public long RecommendTicks;
 
+    /// <summary>Feed requests made and video slots they returned (profiling only; never in results).</summary>
+    public long Requests;
+
+    /// <inheritdoc cref="Requests"/>
+    public long SlotsServed;
+
     public ReadOnlySpan<ImpressionFeedback> Impressions => _impressions.AsSpan(0, ImpressionCount);
 
     public ReadOnlySpan<int> EndedUsers => _endedUsers.AsSpan(0, EndedCount);
@@ -37,6 +43,8 @@ internal sealed class ChunkOutput
         EndedCount = 0;
         Totals = default;
         RecommendTicks = 0;
+        Requests = 0;
+        SlotsServed = 0;
         Array.Clear(CampaignCounts);
     }
 

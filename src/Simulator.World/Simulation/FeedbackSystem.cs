@@ -22,6 +22,8 @@ internal sealed class FeedbackSystem(WorldState world) : ISimSystem
         {
             var output = world.Outputs[c];
             world.RecommendTicks += output.RecommendTicks;
+            world.Requests += output.Requests;
+            world.SlotsServed += output.SlotsServed;
             var impressions = output.Impressions;
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var measured = time.Tick >= 0;

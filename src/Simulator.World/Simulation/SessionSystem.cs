@@ -70,6 +70,8 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var n = world.Recommender.Recommend(request, feed);
                 output.RecommendTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
+                output.Requests++;
+                output.SlotsServed += n;
                 users.FeedLen[u] = (byte)n;
                 users.FeedPos[u] = 0;
                 world.Campaigns?.FillAdSlots(users, u, feed[..n], users.SessionItems[u], _time.Day, world.Recommender);

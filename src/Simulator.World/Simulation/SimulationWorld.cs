@@ -118,6 +118,12 @@ public sealed class SimulationWorld : IDisposable
     /// <summary>Wall seconds spent serving feed requests, summed over worker threads (profiling only).</summary>
     public double RecommendSeconds => _state.RecommendTicks / (double)System.Diagnostics.Stopwatch.Frequency;
 
+    /// <summary>Feed requests served so far (profiling only).</summary>
+    public long Requests => _state.Requests;
+
+    /// <summary>Video slots those requests returned; fewer are watched, because a session can end mid-slate (profiling only).</summary>
+    public long SlotsServed => _state.SlotsServed;
+
     /// <summary>Wall seconds spent logging impressions and in refresh/training/evaluation (profiling only).</summary>
     public double RecommenderBatchSeconds => _state.RecommenderBatchTicks / (double)System.Diagnostics.Stopwatch.Frequency;
 

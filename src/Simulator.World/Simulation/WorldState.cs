@@ -50,6 +50,12 @@ internal sealed class WorldState
     /// <summary>Stopwatch ticks in recommendation requests, summed over threads (profiling only).</summary>
     public long RecommendTicks { get; set; }
 
+    /// <summary>Feed requests served and the video slots they returned (profiling only).</summary>
+    public long Requests { get; set; }
+
+    /// <inheritdoc cref="Requests"/>
+    public long SlotsServed { get; set; }
+
     /// <summary>Stopwatch ticks in the recommender's logging and batch work (profiling only).</summary>
     public long RecommenderBatchTicks { get; set; }
 
