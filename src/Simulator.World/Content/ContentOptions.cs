@@ -21,6 +21,11 @@ public sealed record ContentOptions
     [Range(0.0, 100.0)]
     public double UploadsPerCreatorPerDay { get; init; } = 0.3;
 
+    /// <summary>Share of organic creators who start posting during the run.</summary>
+    [Description("Share of organic creators who start posting during the run: each has no videos and no followers before a debut day drawn uniformly over the reported days, then uploads at its own rate. 0 = every creator posts from the start (a few still debut late by chance). Not published; a lever for cold-start studies.")]
+    [Range(0.0, 1.0)]
+    public double NewCreatorShare { get; init; }
+
     /// <summary>Share of creator types among organic creators.</summary>
     [Description("Share of organic creators by type (amateur, professional, ugc); must sum to 1. Professionals are polished and less authentic, amateurs the reverse, UGC creators in between (Realeyes UGC 5.2 vs brand 4.8 vs TV-style 3.1, CALIBRATION.md §4).")]
     [Simulator.Engine.Options.Shares("amateur", "professional", "ugc")]

@@ -28,6 +28,7 @@ public sealed class ContentSupply
         _topics = behaviour.Topics;
         var creatorCount = Math.Max(1, (int)Math.Round(population.Size * content.CreatorsPerThousandUsers / 1000.0));
         Creators = BuildCreators(content, population, creatorCount, reservedCreators, users);
+        DrawNewcomers(content.NewCreatorShare, days);
         _styleConsistency = content.StyleConsistency;
         Hashtags = new HashtagVocabulary(_topics, content.HashtagsPerTopic, content.HashtagFocus, seed);
         for (var c = 0; c < Creators.Count; c++)
@@ -38,7 +39,7 @@ public sealed class ContentSupply
 
         // Upload counts are Poisson around the total rate: 1.2× plus a margin keeps the arrays
         // from ever regrowing mid-run (the per-tick path must not allocate).
-        var expected = (int)Math.Min(int.MaxValue / 2, (creatorCount * content.InitialVideosPerCreator) + (Creators.TotalUploadsPerDay * days * 1.2) + 1024);
+        var expected = (int)Math.Min(int.MaxValue / 2, (creatorCount * content.InitialVideosPerCreator) + (Creators.FullUploadsPerDay * days * 1.2) + 1024);
         Videos = new VideoTable(expected);
         ExpectedVideos = expected;
     }
@@ -124,6 +125,12 @@ public sealed class ContentSupply
 
         for (var c = 0; c < Creators.OrganicCount; c++)
         {
+            if (Creators.DebutDay[c] != int.MinValue)
+            {
+                // A newcomer has no audience before it starts posting.
+                continue;
+            }
+
             var t = Creators.Topic[c];
             var acc = cumulative[t].Count == 0 ? 0 : cumulative[t][^1];
             byTopic[t].Add(c);
@@ -213,6 +220,27 @@ public sealed class ContentSupply
         var i = Array.BinarySearch(Creators.UploadCumulative, 0, Creators.OrganicCount, x);
         i = i < 0 ? ~i : i;
         return Math.Min(i, Creators.OrganicCount - 1);
+    }
+
+    // Newcomers from a stream of their own (keyed by creator), so every other creator draw is
+    // unchanged; with share 0 nothing is drawn and the world is the same as before.
+    private void DrawNewcomers(double share, int days)
+    {
+        if (share <= 0 || days <= 0)
+        {
+            return;
+        }
+
+        for (var c = 0; c < Creators.OrganicCount; c++)
+        {
+            var rng = new RandomCursor(_seed, (1UL << 43) | (uint)c, StreamIds.Choice);
+            if (rng.NextDouble() < share)
+            {
+                Creators.DebutDay[c] = rng.NextInt(days);
+            }
+        }
+
+        Creators.RebuildUploadRates();
     }
 
     private CreatorTable BuildCreators(ContentOptions content, PopulationOptions population, int count, int reserved, UserTable? users)

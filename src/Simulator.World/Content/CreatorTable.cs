@@ -30,6 +30,8 @@ public sealed class CreatorTable
         LifetimeImpressions = new long[count];
         VideoCount = new int[count];
         Style = new Behaviour.TasteVector[count];
+        DebutDay = new int[count];
+        Array.Fill(DebutDay, int.MinValue);
         Array.Fill(FirstUploadSecond, long.MaxValue);
         Array.Fill(UserId, -1);
         Array.Fill(LastSeenDay, int.MinValue);
@@ -99,6 +101,33 @@ public sealed class CreatorTable
 
     public double TotalUploadsPerDay => OrganicCount == 0 ? 0 : UploadCumulative[OrganicCount - 1];
 
+    /// <summary>Reported day on which a newcomer starts posting (content.new_creator_share); <see cref="int.MinValue"/> for creators active from the start.</summary>
+    public int[] DebutDay { get; }
+
+    /// <summary>The day the upload rates were last built for.</summary>
+    public int RatesDay { get; private set; } = int.MinValue;
+
+    /// <summary>The earliest debut day still to come (<see cref="int.MaxValue"/> when none).</summary>
+    public int NextDebutDay { get; private set; } = int.MaxValue;
+
+    /// <summary>Whether <paramref name="creator"/> is a newcomer who has not reached its debut day by <paramref name="day"/>.</summary>
+    public bool NotYetDebuted(int creator, int day) => DebutDay[creator] > day;
+
+    /// <summary>Uploads per day once every newcomer has debuted (capacity planning).</summary>
+    public double FullUploadsPerDay
+    {
+        get
+        {
+            double sum = 0;
+            for (var c = 0; c < OrganicCount; c++)
+            {
+                sum += UploadsPerDay[c];
+            }
+
+            return sum;
+        }
+    }
+
     /// <summary>True when the creator first posted at or after <paramref name="second"/> (a debut during the run).</summary>
     public bool DebutedAtOrAfter(int creator, long second) => FirstUploadSecond[creator] >= second && FirstUploadSecond[creator] != long.MaxValue;
 
@@ -121,13 +150,20 @@ public sealed class CreatorTable
         return c;
     }
 
-    /// <summary>Rebuilds the cumulative upload rates, leaving out dormant creators.</summary>
-    public void RebuildUploadRates()
+    /// <summary>Rebuilds the cumulative upload rates for <paramref name="day"/>, leaving out dormant creators and newcomers before their debut day.</summary>
+    public void RebuildUploadRates(int day = int.MinValue)
     {
+        RatesDay = day;
+        NextDebutDay = int.MaxValue;
         double acc = 0;
         for (var c = 0; c < OrganicCount; c++)
         {
-            acc += Dormant[c] ? 0 : UploadsPerDay[c];
+            acc += Dormant[c] || NotYetDebuted(c, day) ? 0 : UploadsPerDay[c];
+            if (NotYetDebuted(c, day))
+            {
+                NextDebutDay = Math.Min(NextDebutDay, DebutDay[c]);
+            }
+
             UploadCumulative[c] = acc;
         }
     }

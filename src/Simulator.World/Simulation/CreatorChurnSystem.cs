@@ -6,7 +6,7 @@ namespace Simulator.World.Simulation;
 /// <summary>
 /// At the end of each day: a creator whose videos went unseen for content.dormant_after_days
 /// days stops posting for the rest of the run (creators who get no audience give up; a
-/// modelling choice, documented in the README).
+/// modelling choice, documented in the README). Newcomers start posting in UploadSystem.
 /// </summary>
 internal sealed class CreatorChurnSystem(WorldState world) : ISimSystem
 {
@@ -42,7 +42,7 @@ internal sealed class CreatorChurnSystem(WorldState world) : ISimSystem
 
         if (changed)
         {
-            creators.RebuildUploadRates();
+            creators.RebuildUploadRates(creators.RatesDay);
         }
     }
 }

@@ -10,6 +10,15 @@ internal sealed class UploadSystem(WorldState world) : ISimSystem
 
     public int UpdateOrder => 0;
 
-    public void Update(in SimTime time) =>
+    public void Update(in SimTime time)
+    {
+        // Newcomers (content.new_creator_share) join the uploaders from their debut day's first tick.
+        var creators = world.Content.Creators;
+        if (time.Day >= creators.NextDebutDay)
+        {
+            creators.RebuildUploadRates(time.Day);
+        }
+
         world.Today.Uploads += world.Content.UploadDuring(time.TotalSeconds, time.StepSeconds);
+    }
 }
