@@ -9,6 +9,10 @@ internal static class BuildInfo
         typeof(BuildInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
         ?? "0.0.0";
 
+    /// <summary>The commit this binary was built from: the .NET SDK's source-control integration appends it to the informational version when building from a git checkout; null otherwise.</summary>
+    public static string? BuiltFrom =>
+        typeof(BuildInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+') is [_, var sha, ..] && sha.Length >= 7 ? sha : null;
+
     /// <summary>The commit checked out in the git work tree containing <paramref name="start"/>, read from .git without running git.</summary>
     public static string? Commit(string start)
     {

@@ -31,7 +31,7 @@ internal sealed class SimulationHostedService(RunRequest request, IHostApplicati
             var info = new ManifestInfo
             {
                 Version = BuildInfo.Version,
-                Commit = BuildInfo.Commit(AppContext.BaseDirectory) ?? BuildInfo.Commit(request.Document.Path),
+                Commit = BuildInfo.BuiltFrom ?? BuildInfo.Commit(AppContext.BaseDirectory) ?? BuildInfo.Commit(request.Document.Path),
                 StartedUtc = started,
                 Command = request.CommandLine,
             };
