@@ -81,21 +81,6 @@ public sealed class LoaderTests
         Assert.Equal(0.4, m[1].Generations!["millennial"]);
     }
 
-    [Theory]
-    [InlineData("    - { country: XX, devices: { ios: 1 } }\n", "population.markets[0].country", "unknown country 'XX'")]
-    [InlineData("    - { country: US }\n", "population.markets[0]", "neither devices nor generations")]
-    [InlineData("    - { country: US, devices: { ios: 0.5 } }\n", "population.markets[0].devices", "sum to 1")]
-    [InlineData("    - { country: US, devices: { iOS: 1 } }\n", "population.markets[0].devices.iOS", "did you mean 'ios'")]
-    [InlineData("    - { country: US, devices: { ios: 1 } }\n    - { country: US, generations: { gen_z: 1 } }\n", "population.markets", "listed twice")]
-    public void Should_NameTheMarketKey_When_AMarketIsInvalid(string items, string keyPath, string message)
-    {
-        var e = Assert.Single(Errors("population:\n  markets:\n" + items));
-
-        Assert.Equal(keyPath, e.KeyPath);
-        Assert.Contains(message, e.Message, StringComparison.Ordinal);
-        Assert.True(e.Line >= 2, $"line {e.Line}");
-    }
-
     [Fact]
     public void Should_BindTheNonPersonalizedFeedOption_When_PoliciesListIt()
     {
@@ -107,15 +92,21 @@ public sealed class LoaderTests
     }
 
     [Theory]
-    [InlineData("  - non_personalized_feed: { share: 1.5 }\n", "policies[0].non_personalized_feed.share", "between 0 and 1")]
-    [InlineData("  - non_personalized_feed: { ages: [30, 20] }\n", "policies[0].non_personalized_feed.ages", "inverted")]
-    [InlineData("  - { curfew: {}, non_personalized_feed: {} }\n", "policies[0]", "exactly one of daily_limit, curfew or non_personalized_feed")]
-    public void Should_NameTheKey_When_TheNonPersonalizedFeedOptionIsInvalid(string item, string keyPath, string message)
+    [InlineData("population:\n  markets:\n    - { country: XX, devices: { ios: 1 } }\n", "population.markets[0].country", "unknown country 'XX'")]
+    [InlineData("population:\n  markets:\n    - { country: US }\n", "population.markets[0]", "neither devices nor generations")]
+    [InlineData("population:\n  markets:\n    - { country: US, devices: { ios: 0.5 } }\n", "population.markets[0].devices", "sum to 1")]
+    [InlineData("population:\n  markets:\n    - { country: US, devices: { iOS: 1 } }\n", "population.markets[0].devices.iOS", "did you mean 'ios'")]
+    [InlineData("population:\n  markets:\n    - { country: US, devices: { ios: 1 } }\n    - { country: US, generations: { gen_z: 1 } }\n", "population.markets", "listed twice")]
+    [InlineData("policies:\n  - non_personalized_feed: { share: 1.5 }\n", "policies[0].non_personalized_feed.share", "between 0 and 1")]
+    [InlineData("policies:\n  - non_personalized_feed: { ages: [30, 20] }\n", "policies[0].non_personalized_feed.ages", "inverted")]
+    [InlineData("policies:\n  - { curfew: {}, non_personalized_feed: {} }\n", "policies[0]", "exactly one of daily_limit, curfew or non_personalized_feed")]
+    public void Should_NameTheKeyPath_When_AMarketOrTheNonPersonalizedFeedIsInvalid(string yaml, string keyPath, string message)
     {
-        var e = Assert.Single(Errors("policies:\n" + item));
+        var e = Assert.Single(Errors(yaml));
 
         Assert.Equal(keyPath, e.KeyPath);
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
+        Assert.True(e.Line >= 2, $"line {e.Line}");
     }
 
     [Fact]
