@@ -59,7 +59,7 @@ public sealed class RecommenderCore
             FeedPolicyKind.Chronological => new ChronologicalPolicy(_state),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Policy, "Unknown feed policy."),
         };
-        _nonPersonalized = _policy as PopularityPolicy is null ? new PopularityPolicy(_state, options) : null;
+        _nonPersonalized = _policy is PopularityPolicy ? null : new PopularityPolicy(_state, options);
     }
 
     /// <summary>The options this core was built with.</summary>

@@ -158,8 +158,9 @@ public sealed class CreatorTable
         double acc = 0;
         for (var c = 0; c < OrganicCount; c++)
         {
-            acc += Dormant[c] || NotYetDebuted(c, day) ? 0 : UploadsPerDay[c];
-            if (NotYetDebuted(c, day))
+            var waiting = NotYetDebuted(c, day);
+            acc += Dormant[c] || waiting ? 0 : UploadsPerDay[c];
+            if (waiting)
             {
                 NextDebutDay = Math.Min(NextDebutDay, DebutDay[c]);
             }
