@@ -69,4 +69,57 @@ public sealed class TreeEvaluatorTests
             Assert.Equal(evaluator.Evaluate(test[i].Features), batch[i]);
         }
     }
+
+    [Fact]
+    public void Should_GiveBitIdenticalScores_When_SharedFeatureSplitsAreResolvedOncePerBatch()
+    {
+        // Given an ensemble that splits on request-shared features as well as on per-row ones
+        // (the label depends on user_finish_rate and session_position as well as on f0 · f1)
+        var ml = new MLContext(11);
+        var trainer = new RankingTrainer(new RecommenderOptions { Trees = 20, Leaves = 8 }, 11);
+        var train = Rows(4000, 3);
+        foreach (var row in train)
+        {
+            var f = row.Features;
+            row.Label = (f[0] * f[1] > 0.6f) ^ (f[12] > 6.5f) ^ (f[14] < 4f);
+        }
+
+        var evaluator = TreeEnsembleEvaluator.From(trainer.FitBinary(ml, train).Model.SubModel.TrainedTreeEnsemble);
+        Assert.True(evaluator.ResolvesSharedSplits);
+        Assert.True(evaluator.Splits(Features.RequestShared) > 10, $"{evaluator.Splits(Features.RequestShared)} shared splits");
+
+        // When batches of 48 rows that share those features (one "request" each) are scored
+        // with and without resolving the shared splits, for several sets of shared features
+        var masks = new[] { Features.RequestShared, 1UL << 12, (1UL << Features.Count) - 1, Features.RequestShared | 1UL << 9 };
+        var test = Rows(48 * 30, 4);
+        var batch = new float[48 * Features.Count];
+        var plain = new double[48];
+        var resolved = new double[48];
+        foreach (var mask in masks)
+        {
+            for (var request = 0; request < 30; request++)
+            {
+                for (var r = 0; r < 48; r++)
+                {
+                    test[request * 48 + r].Features.CopyTo(batch, r * Features.Count);
+                    for (var j = 0; j < Features.Count; j++)
+                    {
+                        if (((mask >> j) & 1) != 0)
+                        {
+                            batch[r * Features.Count + j] = test[request * 48].Features[j];
+                        }
+                    }
+                }
+
+                evaluator.EvaluateMany(batch, Features.Count, plain);
+                evaluator.EvaluateMany(batch, Features.Count, resolved, mask);
+
+                // Then every row gets exactly the same double
+                for (var r = 0; r < 48; r++)
+                {
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(plain[r]), BitConverter.DoubleToInt64Bits(resolved[r]));
+                }
+            }
+        }
+    }
 }

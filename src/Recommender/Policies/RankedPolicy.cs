@@ -215,16 +215,18 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
         var rows = s.FeatureRows.AsSpan(0, ranked * stride);
         if (model is not null)
         {
-            // Each head over all candidates in one batch, then Σ V_k·P_k + V_play·E[watch] per
-            // candidate, summed in the same order as one candidate at a time.
+            // Each head over all candidates in one batch (the user's and the request's own
+            // features are the same in every row, so their splits are resolved once), then
+            // Σ V_k·P_k + V_play·E[watch] per candidate, summed in the same order as one
+            // candidate at a time.
             var o = s.HeadOutputs;
-            model.ProbabilityMany(Head.Finish, rows, stride, o[0].AsSpan(0, ranked));
-            model.ProbabilityMany(Head.Like, rows, stride, o[1].AsSpan(0, ranked));
-            model.ProbabilityMany(Head.Comment, rows, stride, o[2].AsSpan(0, ranked));
-            model.ProbabilityMany(Head.Share, rows, stride, o[3].AsSpan(0, ranked));
-            model.ProbabilityMany(Head.Follow, rows, stride, o[4].AsSpan(0, ranked));
-            model.ProbabilityMany(Head.NotInterested, rows, stride, o[5].AsSpan(0, ranked));
-            model.WatchScoresMany(rows, stride, o[6].AsSpan(0, ranked));
+            model.ProbabilityMany(Head.Finish, rows, stride, o[0].AsSpan(0, ranked), Features.RequestShared);
+            model.ProbabilityMany(Head.Like, rows, stride, o[1].AsSpan(0, ranked), Features.RequestShared);
+            model.ProbabilityMany(Head.Comment, rows, stride, o[2].AsSpan(0, ranked), Features.RequestShared);
+            model.ProbabilityMany(Head.Share, rows, stride, o[3].AsSpan(0, ranked), Features.RequestShared);
+            model.ProbabilityMany(Head.Follow, rows, stride, o[4].AsSpan(0, ranked), Features.RequestShared);
+            model.ProbabilityMany(Head.NotInterested, rows, stride, o[5].AsSpan(0, ranked), Features.RequestShared);
+            model.WatchScoresMany(rows, stride, o[6].AsSpan(0, ranked), Features.RequestShared);
             for (var r = 0; r < ranked; r++)
             {
                 var length = state.Catalog.Length(s.Candidates[s.Ranked[r]]);

@@ -21,6 +21,14 @@ internal static class Features
         "device", "teen_account", "hashtag_score",
     ];
 
+    /// <summary>
+    /// The features that depend only on the user, the account and the request, never on the
+    /// video (user_log_impressions, user_finish_rate, user_like_rate, session_position,
+    /// local_hour, device, teen_account): one bit per feature index. All candidates of one
+    /// request share them, which lets the tree evaluator resolve their splits once per request.
+    /// </summary>
+    public const ulong RequestShared = (1UL << 11) | (1UL << 12) | (1UL << 13) | (1UL << 14) | (1UL << 15) | (1UL << 17) | (1UL << 18);
+
     public static void Fill(PlatformState s, int user, int video, long now, int hour, int position, Span<float> f)
     {
         var creator = s.Catalog.Creator(video);

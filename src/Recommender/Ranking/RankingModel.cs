@@ -75,8 +75,10 @@ internal sealed class RankingModel
     /// <summary>
     /// <see cref="Probability"/> for every row of a row-major feature matrix (<paramref name="stride"/>
     /// features per row), into <paramref name="output"/>; the same numbers, evaluated in a batch.
+    /// Every row must hold the same value in the features flagged in <paramref name="sharedFeatures"/>
+    /// (see <see cref="Features.RequestShared"/>); they are then resolved once for the batch.
     /// </summary>
-    public void ProbabilityMany(Head head, ReadOnlySpan<float> rows, int stride, Span<double> output)
+    public void ProbabilityMany(Head head, ReadOnlySpan<float> rows, int stride, Span<double> output, ulong sharedFeatures = 0)
     {
         var h = (int)head;
         var m = HeadModels[h];
@@ -86,7 +88,7 @@ internal sealed class RankingModel
             return;
         }
 
-        m.EvaluateMany(rows, stride, output);
+        m.EvaluateMany(rows, stride, output, sharedFeatures);
         for (var i = 0; i < output.Length; i++)
         {
             output[i] = 1.0 / (1.0 + Math.Exp(Slopes[h] * output[i] + Offsets[h]));
@@ -94,7 +96,7 @@ internal sealed class RankingModel
     }
 
     /// <summary>Raw watch-head outputs for every row (0.5 without a watch head); see <see cref="ExpectedWatchSeconds(double, float)"/>.</summary>
-    public void WatchScoresMany(ReadOnlySpan<float> rows, int stride, Span<double> output)
+    public void WatchScoresMany(ReadOnlySpan<float> rows, int stride, Span<double> output, ulong sharedFeatures = 0)
     {
         if (Watch is null)
         {
@@ -102,7 +104,7 @@ internal sealed class RankingModel
             return;
         }
 
-        Watch.EvaluateMany(rows, stride, output);
+        Watch.EvaluateMany(rows, stride, output, sharedFeatures);
     }
 
     /// <summary>Expected watch seconds: the predicted quantile mapped through the video's duration bucket.</summary>
