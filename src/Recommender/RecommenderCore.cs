@@ -39,12 +39,14 @@ public sealed class RecommenderCore
     /// <summary>
     /// Creates a core for the given options; sizes are hints that avoid regrowth. Retraining fits the
     /// ranking heads on up to <paramref name="threads"/> threads (0: one per core); models are the same for any value.
+    /// <paramref name="topics"/> is the size of the platform's content taxonomy (video topic ids
+    /// 0 … topics − 1); it sizes the per-user topic history (at most 32 slots, larger ids fold).
     /// </summary>
-    public RecommenderCore(RecommenderOptions options, ulong seed, int expectedUsers = 1024, int expectedVideos = 1024, int threads = 0)
+    public RecommenderCore(RecommenderOptions options, ulong seed, int expectedUsers = 1024, int expectedVideos = 1024, int threads = 0, int topics = 32)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
-        _state = new PlatformState(options, options.Seed ?? seed, expectedUsers, expectedVideos);
+        _state = new PlatformState(options, options.Seed ?? seed, expectedUsers, expectedVideos, topics);
         _state.Pool.Resize(expectedUsers);
         _weights = options.Weights;
         _trainer = new RankingTrainer(options, _state.Seed, threads);

@@ -9,7 +9,7 @@ public sealed class RankedPolicyTests
 
     // A small platform where the truth is simple: user u likes topic u % 5; video v has topic v % 5,
     // creator v % 40, and videos with v % 7 == 0 get shared a lot.
-    private static RecommenderCore Core(ValueWeights? weights = null, FeedPolicyKind policy = FeedPolicyKind.Ranked)
+    private static RecommenderCore Core(ValueWeights? weights = null, FeedPolicyKind policy = FeedPolicyKind.Ranked, int topics = 32)
     {
         var core = new RecommenderCore(new RecommenderOptions
         {
@@ -24,7 +24,7 @@ public sealed class RankedPolicyTests
             TopicCapPerSlate = 8,
             DiversityWeight = 0,
             FatiguePenalty = 0,
-        }, seed: 3, Users, Videos);
+        }, seed: 3, Users, Videos, topics: topics);
         for (var u = 0; u < Users; u++)
         {
             core.RegisterUser(new UserAccount(u, "US", "en", DeviceKind.Ios, false));
@@ -37,6 +37,38 @@ public sealed class RankedPolicyTests
 
         core.Advance(0);
         return core;
+    }
+
+    [Fact]
+    public void Should_ServeTheSameSlates_When_TopicHistoryIsSizedToTheTaxonomy()
+    {
+        // Given two platforms with the same 5-topic catalogue, one keeping 32 topic slots per
+        // user (the most) and one sized to its taxonomy (8, the least it keeps)
+        var full = Core();
+        var sized = Core(topics: 5);
+        Assert.Equal(32, full.State.Users.TopicSlots);
+        Assert.Equal(8, sized.State.Users.TopicSlots);
+
+        // When both serve and learn from the same behaviour for two days
+        for (var d = 0; d < 2; d++)
+        {
+            Day(full, d);
+            Day(sized, d);
+        }
+
+        // Then every user's next slate and learned topic affinities are identical
+        var a = new int[8];
+        var b = new int[8];
+        for (var u = 0; u < Users; u++)
+        {
+            var request = new RecommendationRequest(u, 3 * 86_400 + u, 20, 0);
+            Assert.Equal(full.Recommend(request, a), sized.Recommend(request, b));
+            Assert.Equal(a, b);
+            for (var t = 0; t < 5; t++)
+            {
+                Assert.Equal(full.TopicAffinity(u, t), sized.TopicAffinity(u, t));
+            }
+        }
     }
 
     private static Reactions Outcome(int user, int video) =>
@@ -99,6 +131,36 @@ public sealed class RankedPolicyTests
         Assert.True(core.Trainings > 0);
         Assert.NotEmpty(core.Evaluations);
         Assert.True(core.Evaluations[^1].Auc[1] > 0.6, $"finish AUC {core.Evaluations[^1].Auc[1]:F3}");
+    }
+
+    [Fact]
+    public void Should_FillTheSameRequestSharedFeatures_When_OnlyTheVideoDiffers()
+    {
+        // Given a platform with a day of behaviour behind it (so user signals differ)
+        var core = Core();
+        Day(core, 0);
+        var row = new float[Ranking.Features.Count];
+        var first = new float[Ranking.Features.Count];
+
+        // When one request's features are filled for many different videos
+        for (var u = 0; u < Users; u += 17)
+        {
+            Ranking.Features.Fill(core.State, u, 0, 86_400 + 600, 21, 13, first);
+            for (var v = 1; v < Videos; v += 7)
+            {
+                Ranking.Features.Fill(core.State, u, v, 86_400 + 600, 21, 13, row);
+
+                // Then every feature flagged as request-shared has the first video's value, which is
+                // what lets the tree evaluator resolve those splits once per request
+                for (var j = 0; j < row.Length; j++)
+                {
+                    if (((Ranking.Features.RequestShared >> j) & 1) != 0)
+                    {
+                        Assert.True(row[j] == first[j], $"{Ranking.Features.Names[j]} differs between videos 0 and {v} for user {u}");
+                    }
+                }
+            }
+        }
     }
 
     [Fact]

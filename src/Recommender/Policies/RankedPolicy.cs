@@ -63,14 +63,14 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
         var n = 0;
         // 1. The user's strongest topics, from their own history: the best videos of each.
         Span<int> topics = stackalloc int[TopicSources];
-        Span<float> history = stackalloc float[UserSignals.TopicSlots];
+        Span<float> history = stackalloc float[state.Users.TopicSlots];
         state.Users.TopicRow(user, history);
         var known = System.Numerics.Tensors.TensorPrimitives.Max(history) > 0f;
         TopTopics(history, topics);
         var pools = state.TopicPools;
         foreach (var t in known ? topics : default)
         {
-            for (var slot = t; slot < pools.Length; slot += UserSignals.TopicSlots)
+            for (var slot = t; slot < pools.Length; slot += state.Users.TopicSlots)
             {
                 var ids = pools[slot].Ids;
                 for (var i = 0; i < Math.Min(PerTopic, ids.Length); i++)
@@ -258,9 +258,9 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
     private int Rerank(RankScratch s, in RecommendationRequest request, int ranked, int total, Span<int> slate)
     {
         var user = request.UserId;
-        Span<byte> recent = stackalloc byte[UserSignals.TopicSlots];
+        Span<byte> recent = stackalloc byte[state.Users.TopicSlots];
         state.Served.RecentTopics(user, RecentWindow, state.Catalog, recent);
-        Span<byte> inSlate = stackalloc byte[UserSignals.TopicSlots];
+        Span<byte> inSlate = stackalloc byte[state.Users.TopicSlots];
         inSlate.Clear();
         double scale = 0;
         for (var r = 0; r < ranked; r++)
@@ -298,7 +298,7 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
                     }
 
                     var v = s.Candidates[s.Ranked[r]];
-                    var topic = UserSignals.Slot(state.Catalog.Topic(v));
+                    var topic = state.Users.Slot(state.Catalog.Topic(v));
                     var creator = state.Catalog.Creator(v);
                     if (creator == prevCreator || state.Catalog.Sound(v) == prevSound || inSlate[topic] >= options.TopicCapPerSlate)
                     {
@@ -325,7 +325,7 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
             }
 
             slate[filled++] = video;
-            inSlate[UserSignals.Slot(state.Catalog.Topic(video))]++;
+            inSlate[state.Users.Slot(state.Catalog.Topic(video))]++;
             prevCreator = state.Catalog.Creator(video);
             prevSound = state.Catalog.Sound(video);
             state.Served.Add(user, video);

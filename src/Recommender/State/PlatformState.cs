@@ -11,7 +11,7 @@ internal sealed class PlatformState
 {
     private const int PickTries = 8;
 
-    public PlatformState(RecommenderOptions options, ulong seed, int expectedUsers, int expectedVideos)
+    public PlatformState(RecommenderOptions options, ulong seed, int expectedUsers, int expectedVideos, int topics = UserSignals.MaxTopicSlots)
     {
         Options = options;
         Seed = seed;
@@ -19,7 +19,7 @@ internal sealed class PlatformState
         Counters = new EngagementCounters(Catalog.Capacity);
         Videos = new VideoStats(Catalog.Capacity);
         Served = new ServedHistory(options.ServedMemory, expectedUsers);
-        Users = new UserSignals(expectedUsers, options.UserHistoryHalfLifeHours);
+        Users = new UserSignals(expectedUsers, options.UserHistoryHalfLifeHours, topics);
         Follows = new FollowGraph(expectedUsers, Math.Max(16, expectedVideos / 8));
         Embeddings = new EmbeddingTable(expectedUsers, Catalog.Capacity, seed);
         Pool = new TrafficPool(Catalog.Capacity);
