@@ -303,4 +303,30 @@ public sealed class CliTests : IDisposable
         Assert.Equal(output, File.ReadAllText(report).TrimEnd('\n') + "\n", ignoreLineEndingDifferences: true);
         Assert.Equal(2, (await Run("bench", "--users", "0")).Code);
     }
+
+    [Fact]
+    public async Task Should_BenchmarkTheScenariosWorld_When_AScenarioAndVariantAreGiven()
+    {
+        var file = Write("gate.yaml", CompareScenario);
+
+        // The scenario's own policy, a variant's, and --policy over both
+        var baseline = await Run("bench", "--scenario", file, "--users", "300", "--days", "1", "--warmup-days", "0", "--threads", "1");
+        var variant = await Run("bench", "--scenario", file, "--variant", "harmful", "--users", "300", "--days", "1", "--warmup-days", "0", "--threads", "1");
+        var forced = await Run("bench", "--scenario", file, "--variant", "harmful", "--policy", "chronological", "--users", "300", "--days", "1", "--warmup-days", "0", "--threads", "1");
+
+        Assert.Equal(0, baseline.Code);
+        Assert.Contains("## bench: 300 users, 1 day(s) timed after 0 warm-up day(s), policy popularity, scenario gate, 1 thread(s)", baseline.Out, StringComparison.Ordinal);
+        Assert.Contains("policy random, scenario gate variant harmful, 1 thread(s)", variant.Out, StringComparison.Ordinal);
+        Assert.Contains("policy chronological, scenario gate variant harmful, 1 thread(s)", forced.Out, StringComparison.Ordinal);
+
+        // Different feeds serve different impressions to the same 300 users
+        static string Impressions(string output) => System.Text.RegularExpressions.Regex.Match(output, @"\| impressions \(timed days\) \| ([\d,]+) \|").Groups[1].Value;
+        Assert.NotEqual(Impressions(baseline.Out), Impressions(variant.Out));
+
+        // An unknown variant names the ones there are; --variant alone is an error
+        var unknown = await Run("bench", "--scenario", file, "--variant", "nope", "--users", "300");
+        Assert.Equal(2, unknown.Code);
+        Assert.Contains("no variant 'nope'; the file has: harmless, harmful", unknown.Err, StringComparison.Ordinal);
+        Assert.Equal(2, (await Run("bench", "--variant", "harmful")).Code);
+    }
 }

@@ -9,7 +9,8 @@ using Simulator.World.Simulation;
 namespace Simulator.Cli.Commands;
 
 /// <summary>
-/// <c>simulator bench</c>: an end-to-end benchmark of the default world. Runs the warm-up
+/// <c>simulator bench</c>: an end-to-end benchmark of the default world, or of a scenario's world
+/// (one of its variants, e.g. a cheaper ranking configuration) at the given size. Runs the warm-up
 /// untimed, then times the reported days with the loop's per-system profiler, and prints
 /// impressions and user-days per second, where the time goes, peak memory and bytes per user.
 /// </summary>
@@ -20,13 +21,15 @@ internal static class BenchCommand
         var users = new Option<int>("--users") { Description = "Population size.", DefaultValueFactory = _ => 100_000 };
         var days = new Option<int>("--days") { Description = "Timed simulated days.", DefaultValueFactory = _ => 1 };
         var warmup = new Option<int>("--warmup-days") { Description = "Untimed warm-up days before (the ranked core trains its first model there).", DefaultValueFactory = _ => 1 };
-        var policy = new Option<FeedPolicyKind>("--policy") { Description = "Feed policy.", DefaultValueFactory = _ => FeedPolicyKind.Ranked };
+        var policy = new Option<FeedPolicyKind?>("--policy") { Description = "Feed policy [default: ranked, or the scenario's]." };
+        var scenarioFile = new Option<string?>("--scenario") { Description = "Benchmark this scenario's world (its content, behaviour, recommender, policies, campaigns) instead of the defaults; --users, --days, --warmup-days and --seed still apply." };
+        var variantName = new Option<string?>("--variant") { Description = "With --scenario: benchmark this variant of it." };
         var threads = new Option<int>("--threads") { Description = "Worker threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var seed = new Option<ulong>("--seed") { Description = "Seed.", DefaultValueFactory = _ => 1 };
         var output = new Option<string?>("--out") { Description = "Also append the result as Markdown to this file (e.g. results/benchmarks/bench.md)." };
         var command = new Command("bench", "End-to-end benchmark: impressions and user-days per second, time share of each system, peak memory and bytes per user.")
         {
-            users, days, warmup, policy, threads, seed, output,
+            users, days, warmup, policy, threads, seed, output, scenarioFile, variantName,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -44,13 +47,51 @@ internal static class BenchCommand
             {
                 Seed = parse.GetValue(seed),
                 Days = d,
-                WarmupDays = w,
                 TickSeconds = 60,
-                Threads = t,
-                Population = new PopulationOptions { Size = n },
-                Recommender = new RecommenderOptions { Policy = parse.GetValue(policy) },
+                Population = new PopulationOptions(),
+                Recommender = new RecommenderOptions(),
             };
-            var report = Run(settings, token);
+            var label = "";
+            if (parse.GetValue(scenarioFile) is { } file)
+            {
+                if (ScenarioInput.TryLoad(file, stderr) is not { } document)
+                {
+                    return ExitCodes.InvalidInput;
+                }
+
+                var scenario = document.Scenario;
+                label = $", scenario {scenario.Name}";
+                if (parse.GetValue(variantName) is { } name)
+                {
+                    var match = document.Variants.FirstOrDefault(v => v.Key == name);
+                    if (match.Value is null)
+                    {
+                        await stderr.WriteLineAsync($"error: {file}: no variant '{name}'; the file has: {(document.Variants.Count == 0 ? "none" : string.Join(", ", document.Variants.Select(v => v.Key)))}.").ConfigureAwait(false);
+                        return ExitCodes.InvalidInput;
+                    }
+
+                    scenario = match.Value;
+                    label += $" variant {name}";
+                }
+
+                settings = Simulator.Scenarios.ScenarioResolver.ToWorldSettings(scenario, 0, t);
+            }
+            else if (parse.GetValue(variantName) is not null)
+            {
+                await stderr.WriteLineAsync("error: --variant needs --scenario.").ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+
+            settings = settings with
+            {
+                Seed = parse.GetValue(seed),
+                Days = d,
+                WarmupDays = w,
+                Threads = t,
+                Population = settings.Population with { Size = n },
+                Recommender = settings.Recommender with { Policy = parse.GetValue(policy) ?? settings.Recommender.Policy },
+            };
+            var report = Run(settings, label, token);
             await stdout.WriteAsync(report).ConfigureAwait(false);
             if (parse.GetValue(output) is { } path)
             {
@@ -63,7 +104,7 @@ internal static class BenchCommand
         return command;
     }
 
-    private static string Run(WorldSettings settings, CancellationToken token)
+    private static string Run(WorldSettings settings, string label, CancellationToken token)
     {
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var build = Stopwatch.StartNew();
@@ -89,7 +130,7 @@ internal static class BenchCommand
 
         var sb = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
-        sb.Append(inv, $"## bench: {n:N0} users, {settings.Days} day(s) timed after {settings.WarmupDays} warm-up day(s), policy {settings.Recommender.Policy.ToString().ToLowerInvariant()}, {settings.Threads} thread(s)\n\n");
+        sb.Append(inv, $"## bench: {n:N0} users, {settings.Days} day(s) timed after {settings.WarmupDays} warm-up day(s), policy {settings.Recommender.Policy.ToString().ToLowerInvariant()}{label}, {settings.Threads} thread(s)\n\n");
         sb.Append(inv, $"Machine: {Machine()}\n\n");
         sb.Append("| measure | value |\n|---|---:|\n");
         sb.Append(inv, $"| impressions (timed days) | {impressions:N0} |\n");
