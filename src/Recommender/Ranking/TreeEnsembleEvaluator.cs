@@ -40,6 +40,13 @@ internal sealed class TreeEnsembleEvaluator
     [ThreadStatic]
     private static Node[]? _resolved;
 
+    // Resolve a tree only when the batch has at least this many rows per node of the tree. The
+    // resolving pass touches every node once; a walk saves only the shared splits on its path.
+    // TreeEnsembleBenchmark (sixth session, 48 rows): with 8-leaf trees (7 nodes) resolving was
+    // 7 % faster, with 32-leaf trees (31 nodes) 24 % slower, so 8-leaf trees are resolved and
+    // 32-leaf ones are not at the serving batch of 48.
+    private const int ResolveRowsPerNode = 4;
+
     private TreeEnsembleEvaluator(Node[] nodes, int[] treeStart, int[] leafStart, double[] leaf, double bias)
     {
         _nodes = nodes;
@@ -157,23 +164,31 @@ internal sealed class TreeEnsembleEvaluator
             var baseNode = _treeStart[t];
             var count = _treeStart[t + 1] - baseNode;
             var firstLeaf = _leafStart[t];
-
-            // Backward over the tree, so each node's children are resolved before it is.
-            for (var i = count - 1; i >= 0; i--)
+            var walked = nodes;
+            var root = 0;
+            if (count * ResolveRowsPerNode <= output.Length)
             {
-                ref readonly var n = ref nodes[baseNode + i];
-                if (n.Feature < 64 && ((sharedFeatures >> n.Feature) & 1) != 0)
+                // Backward over the tree, so each node's children are resolved before it is.
+                for (var i = count - 1; i >= 0; i--)
                 {
-                    var to = Skip(resolved, baseNode, shared[n.Feature] <= n.Threshold ? n.Left : n.Right);
-                    resolved[baseNode + i] = new Node(-1, 0f, to, to);
+                    ref readonly var n = ref nodes[baseNode + i];
+                    if (n.Feature < 64 && ((sharedFeatures >> n.Feature) & 1) != 0)
+                    {
+                        var to = Skip(resolved, baseNode, shared[n.Feature] <= n.Threshold ? n.Left : n.Right);
+                        resolved[baseNode + i] = new Node(-1, 0f, to, to);
+                    }
+                    else
+                    {
+                        resolved[baseNode + i] = new Node(n.Feature, n.Threshold, Skip(resolved, baseNode, n.Left), Skip(resolved, baseNode, n.Right));
+                    }
                 }
-                else
-                {
-                    resolved[baseNode + i] = new Node(n.Feature, n.Threshold, Skip(resolved, baseNode, n.Left), Skip(resolved, baseNode, n.Right));
-                }
+
+                walked = resolved;
+                root = count == 0 ? ~0 : Skip(resolved, baseNode, 0);
             }
 
-            var root = count == 0 ? ~0 : Skip(resolved, baseNode, 0);
+            // Otherwise the tree is large for the batch: resolving it would touch more nodes than
+            // the walks save, so its rows walk every split as before.
             if (root < 0)
             {
                 // Every row of this call ends in the same leaf.
@@ -192,7 +207,7 @@ internal sealed class TreeEnsembleEvaluator
                 var node = root;
                 do
                 {
-                    ref readonly var n = ref resolved[baseNode + node];
+                    ref readonly var n = ref walked[baseNode + node];
                     node = features[n.Feature] <= n.Threshold ? n.Left : n.Right;
                 }
                 while (node >= 0);
