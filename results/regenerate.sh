@@ -8,7 +8,7 @@ sim=.build/simulator/simulator
 status=0
 step() { echo "== $*"; local start=$SECONDS; "$@"; local rc=$?; echo "   exit $rc, $((SECONDS - start)) s"; [ "$rc" -eq 0 ] || [ "$rc" -eq 3 ] || status=1; }
 step "$sim" run scenarios/quickstart.yaml --quiet
-for s in ranking-change campaign-tiers live-shopping ugc-vs-polished non-personalized-feed teen-time-limit chronological-feed country-mix cold-start-creators; do
+for s in ranking-change ranking-cost campaign-tiers live-shopping ugc-vs-polished non-personalized-feed teen-time-limit chronological-feed country-mix cold-start-creators; do
   step "$sim" compare "scenarios/$s.yaml" --quiet
   rm -rf "results/$s-compare/arms/"*/plots   # each arm's report.html embeds its plots
 done
