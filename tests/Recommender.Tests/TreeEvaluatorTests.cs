@@ -86,6 +86,9 @@ public sealed class TreeEvaluatorTests
 
         var evaluator = TreeEnsembleEvaluator.From(trainer.FitBinary(ml, train).Model.SubModel.TrainedTreeEnsemble);
         Assert.True(evaluator.ResolvesSharedSplits);
+
+        // (A request with no candidates to rank scores nothing, with or without shared features.)
+        evaluator.EvaluateMany([], Features.Count, Span<double>.Empty, Features.RequestShared);
         Assert.True(evaluator.Splits(Features.RequestShared) > 10, $"{evaluator.Splits(Features.RequestShared)} shared splits");
 
         // When batches of 48 rows that share those features (one "request" each) are scored

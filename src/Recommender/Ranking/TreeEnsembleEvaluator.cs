@@ -147,17 +147,14 @@ internal sealed class TreeEnsembleEvaluator
     /// </summary>
     public void EvaluateMany(ReadOnlySpan<float> rows, int stride, Span<double> output, ulong sharedFeatures)
     {
-        if (sharedFeatures == 0 || output.Length < 2 || !_childrenFollowParents)
-        {
-            EvaluateEachRow(rows, stride, output);
-            return;
-        }
-
+        // Without shared features (or a single row) every tree walks every split per row.
+        var rowsPerNode = sharedFeatures == 0 || output.Length < 2 || !_childrenFollowParents ? 0 : output.Length;
         output.Fill(_bias);
         var nodes = _nodes;
         var leaves = _leaf;
-        var resolved = _resolved is { } buffer && buffer.Length >= nodes.Length ? buffer : (_resolved = new Node[Math.Max(nodes.Length, 256)]);
-        var shared = rows[..stride];
+        Node[] resolved = rowsPerNode == 0 ? []
+            : _resolved is { } buffer && buffer.Length >= nodes.Length ? buffer : (_resolved = new Node[Math.Max(nodes.Length, 256)]);
+        var shared = rowsPerNode == 0 ? default : rows[..stride];
         var trees = _treeStart.Length - 1;
         for (var t = 0; t < trees; t++)
         {
@@ -165,8 +162,8 @@ internal sealed class TreeEnsembleEvaluator
             var count = _treeStart[t + 1] - baseNode;
             var firstLeaf = _leafStart[t];
             var walked = nodes;
-            var root = 0;
-            if (count * ResolveRowsPerNode <= output.Length)
+            var root = count == 0 ? ~0 : 0; // a single-leaf tree has no nodes
+            if (count > 0 && count * ResolveRowsPerNode <= rowsPerNode)
             {
                 // Backward over the tree, so each node's children are resolved before it is.
                 for (var i = count - 1; i >= 0; i--)
@@ -184,11 +181,11 @@ internal sealed class TreeEnsembleEvaluator
                 }
 
                 walked = resolved;
-                root = count == 0 ? ~0 : Skip(resolved, baseNode, 0);
+                root = Skip(resolved, baseNode, 0);
             }
 
-            // Otherwise the tree is large for the batch: resolving it would touch more nodes than
-            // the walks save, so its rows walk every split as before.
+            // Otherwise (no shared features, or a tree large for the batch, where resolving would
+            // touch more nodes than the walks save) the rows walk every split.
             if (root < 0)
             {
                 // Every row of this call ends in the same leaf.
@@ -220,43 +217,6 @@ internal sealed class TreeEnsembleEvaluator
     // A child as the walk should see it: a jump node is replaced by where it jumps.
     private static int Skip(Node[] resolved, int baseNode, int child) =>
         child >= 0 && resolved[baseNode + child].Feature < 0 ? resolved[baseNode + child].Left : child;
-
-    private void EvaluateEachRow(ReadOnlySpan<float> rows, int stride, Span<double> output)
-    {
-        output.Fill(_bias);
-        var nodes = _nodes;
-        var leaves = _leaf;
-        var trees = _treeStart.Length - 1;
-        for (var t = 0; t < trees; t++)
-        {
-            var baseNode = _treeStart[t];
-            var firstLeaf = _leafStart[t];
-            if (_treeStart[t + 1] == baseNode)
-            {
-                // A single-leaf tree has no nodes.
-                for (var r = 0; r < output.Length; r++)
-                {
-                    output[r] += leaves[firstLeaf];
-                }
-
-                continue;
-            }
-
-            for (var r = 0; r < output.Length; r++)
-            {
-                var features = rows.Slice(r * stride, stride);
-                var node = 0;
-                do
-                {
-                    ref readonly var n = ref nodes[baseNode + node];
-                    node = features[n.Feature] <= n.Threshold ? n.Left : n.Right;
-                }
-                while (node >= 0);
-
-                output[r] += leaves[firstLeaf + ~node];
-            }
-        }
-    }
 
     private readonly record struct Node(int Feature, float Threshold, int Left, int Right);
 }
