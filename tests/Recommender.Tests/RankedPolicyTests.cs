@@ -164,6 +164,53 @@ public sealed class RankedPolicyTests
     }
 
     [Fact]
+    public void Should_ScoreEveryHeadBitIdentically_When_TheBatchIsReadByColumns()
+    {
+        // Given a platform whose heads were trained on two days of behaviour
+        var core = Core();
+        Day(core, 0);
+        Day(core, 1);
+        var model = core.Model;
+        Assert.NotNull(model);
+        Assert.True(model.EvaluatesColumns);
+        Assert.Contains(model.HeadModels, h => h is not null);
+
+        // When one request's 45 candidates (not a multiple of 8) are scored from rows only and
+        // from rows plus their column copy, as served
+        const int n = 45, stride = Ranking.Features.Count, columnStride = 48;
+        var rows = new float[n * stride];
+        var columns = new float[columnStride * stride];
+        for (var u = 0; u < Users; u += 23)
+        {
+            for (var r = 0; r < n; r++)
+            {
+                Ranking.Features.Fill(core.State, u, ((r * 13) + u) % Videos, (2 * 86_400) + 600, 21, 13, rows.AsSpan(r * stride, stride));
+                for (var j = 0; j < stride; j++)
+                {
+                    columns[(j * columnStride) + r] = rows[(r * stride) + j];
+                }
+            }
+
+            var byRows = new Ranking.FeatureBatch(rows, stride, default, 0, Ranking.Features.RequestShared);
+            var byColumns = new Ranking.FeatureBatch(rows, stride, columns, columnStride, Ranking.Features.RequestShared);
+            var a = new double[n];
+            var b = new double[n];
+            foreach (var head in new[] { Ranking.Head.Finish, Ranking.Head.Like, Ranking.Head.Comment, Ranking.Head.Share, Ranking.Head.Follow, Ranking.Head.NotInterested })
+            {
+                model.ProbabilityMany(head, byRows, a);
+                model.ProbabilityMany(head, byColumns, b);
+
+                // Then every candidate's probability and watch score is the same double
+                Assert.Equal(a.Select(BitConverter.DoubleToInt64Bits), b.Select(BitConverter.DoubleToInt64Bits));
+            }
+
+            model.WatchScoresMany(byRows, a);
+            model.WatchScoresMany(byColumns, b);
+            Assert.Equal(a.Select(BitConverter.DoubleToInt64Bits), b.Select(BitConverter.DoubleToInt64Bits));
+        }
+    }
+
+    [Fact]
     public void Should_ServeMoreShareableVideos_When_ShareWeightRises()
     {
         var plain = Core();

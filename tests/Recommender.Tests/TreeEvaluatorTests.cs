@@ -129,4 +129,92 @@ public sealed class TreeEvaluatorTests
             }
         }
     }
+    [Theory]
+    [InlineData(2)]
+    [InlineData(5)]
+    [InlineData(8)]
+    [InlineData(12)]
+    [InlineData(16)]
+    [InlineData(23)]
+    [InlineData(32)]
+    public void Should_GiveBitIdenticalScores_When_RowsAreScoredByColumns(int leaves)
+    {
+        // Given an ensemble of trees with up to `leaves` leaves that splits on shared and per-row features
+        var ml = new MLContext(13);
+        var trainer = new RankingTrainer(new RecommenderOptions { Trees = 12, Leaves = leaves }, 13);
+        var train = Rows(6000, 5);
+        foreach (var row in train)
+        {
+            var f = row.Features;
+            row.Label = (f[0] * f[1] > 0.6f) ^ (f[12] > 6.5f) ^ (f[14] < 4f) ^ (f[3] + f[7] > 7f);
+        }
+
+        var evaluator = TreeEnsembleEvaluator.From(trainer.FitBinary(ml, train).Model.SubModel.TrainedTreeEnsemble);
+        Assert.True(evaluator.EvaluatesColumns);
+
+        // When batches of several sizes (one request each, sharing the masked features) are
+        // scored row by row and by columns, with both leaf look-ups and several shared sets
+        var test = Rows(100 * 12, 6);
+        var masks = new[] { 0UL, Features.RequestShared, (1UL << Features.Count) - 1 };
+        foreach (var n in new[] { 1, 7, 8, 9, 48, 100 })
+        {
+            var stride = (n + 7) / 8 * 8 + (n % 3); // strides beyond the padded row count work too
+            var columns = new float[Features.Count * stride];
+            var one = new double[n];
+            var avx = new double[n];
+            var portable = new double[n];
+            for (var request = 0; request < 12; request++)
+            {
+                foreach (var mask in masks)
+                {
+                    columns.AsSpan().Fill(float.NaN); // padding rows hold anything
+                    var rows = new float[n][];
+                    for (var r = 0; r < n; r++)
+                    {
+                        rows[r] = (float[])test[(request * 100) + r].Features.Clone();
+                        for (var j = 0; j < Features.Count; j++)
+                        {
+                            if (((mask >> j) & 1) != 0)
+                            {
+                                rows[r][j] = test[request * 100].Features[j];
+                            }
+
+                            columns[(j * stride) + r] = rows[r][j];
+                        }
+
+                        one[r] = evaluator.Evaluate(rows[r]);
+                    }
+
+                    evaluator.EvaluateColumns(columns, stride, avx, mask);
+                    evaluator.EvaluateColumns(columns, stride, portable, mask, avx512: false);
+
+                    // Then every row gets exactly its single-row double
+                    for (var r = 0; r < n; r++)
+                    {
+                        Assert.Equal(BitConverter.DoubleToInt64Bits(one[r]), BitConverter.DoubleToInt64Bits(avx[r]));
+                        Assert.Equal(BitConverter.DoubleToInt64Bits(one[r]), BitConverter.DoubleToInt64Bits(portable[r]));
+                    }
+                }
+            }
+        }
+
+        // And a stride too short for the padded batch is refused
+        Assert.Throws<ArgumentException>(() => evaluator.EvaluateColumns(new float[Features.Count * 8], 8, new double[9]));
+    }
+
+    [Fact]
+    public void Should_RefuseTheColumnLayout_When_TreesHaveMoreThan32Leaves()
+    {
+        var ml = new MLContext(17);
+        var trainer = new RankingTrainer(new RecommenderOptions { Trees = 3, Leaves = 40 }, 17);
+        var train = Rows(6000, 7);
+        foreach (var row in train)
+        {
+            row.Label = row.Features[0] * row.Features[1] * row.Features[2] > 2f;
+        }
+
+        var evaluator = TreeEnsembleEvaluator.From(trainer.FitBinary(ml, train).Model.SubModel.TrainedTreeEnsemble);
+        Assert.False(evaluator.EvaluatesColumns);
+        Assert.Throws<InvalidOperationException>(() => evaluator.EvaluateColumns(new float[Features.Count * 8], 8, new double[1]));
+    }
 }

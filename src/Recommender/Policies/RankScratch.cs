@@ -32,6 +32,9 @@ internal sealed class RankScratch
     /// <summary>Features of the candidates being fully ranked, row-major, one row per candidate.</summary>
     public float[] FeatureRows { get; } = new float[MaxCandidates * Ranking.Features.Count];
 
+    /// <summary>The same features column-major (feature f of candidate r at f × stride + r, the stride a multiple of 8), for the heads' column layout.</summary>
+    public float[] FeatureColumns { get; } = new float[MaxCandidates * Ranking.Features.Count];
+
     /// <summary>The value formula's six heads, then the watch head: each one's output for every fully ranked candidate.</summary>
     public double[][] HeadOutputs { get; } = [.. Enumerable.Range(0, 7).Select(_ => new double[MaxCandidates])];
 

@@ -211,22 +211,37 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
             Features.Fill(state, request.UserId, v, request.NowSecond, request.LocalHour, request.SessionPosition, s.FeatureRows.AsSpan(r * stride, stride));
         }
 
-        var featureTicks = profile ? StageProfile.Now() - started : 0;
         var rows = s.FeatureRows.AsSpan(0, ranked * stride);
+        var columnStride = (ranked + 7) / 8 * 8;
+        var columns = model is { EvaluatesColumns: true } ? s.FeatureColumns.AsSpan(0, columnStride * stride) : default;
+        if (!columns.IsEmpty)
+        {
+            for (var r = 0; r < ranked; r++)
+            {
+                for (var j = 0; j < stride; j++)
+                {
+                    columns[(j * columnStride) + r] = rows[(r * stride) + j];
+                }
+            }
+        }
+
+        var featureTicks = profile ? StageProfile.Now() - started : 0;
         if (model is not null)
         {
             // Each head over all candidates in one batch (the user's and the request's own
-            // features are the same in every row, so their splits are resolved once), then
+            // features are the same in every row, so their tests are made once), eight
+            // candidates per vector where the trees allow the column layout; then
             // Σ V_k·P_k + V_play·E[watch] per candidate, summed in the same order as one
             // candidate at a time.
             var o = s.HeadOutputs;
-            model.ProbabilityMany(Head.Finish, rows, stride, o[0].AsSpan(0, ranked), Features.RequestShared);
-            model.ProbabilityMany(Head.Like, rows, stride, o[1].AsSpan(0, ranked), Features.RequestShared);
-            model.ProbabilityMany(Head.Comment, rows, stride, o[2].AsSpan(0, ranked), Features.RequestShared);
-            model.ProbabilityMany(Head.Share, rows, stride, o[3].AsSpan(0, ranked), Features.RequestShared);
-            model.ProbabilityMany(Head.Follow, rows, stride, o[4].AsSpan(0, ranked), Features.RequestShared);
-            model.ProbabilityMany(Head.NotInterested, rows, stride, o[5].AsSpan(0, ranked), Features.RequestShared);
-            model.WatchScoresMany(rows, stride, o[6].AsSpan(0, ranked), Features.RequestShared);
+            var batch = new FeatureBatch(rows, stride, columns, columnStride, Features.RequestShared);
+            model.ProbabilityMany(Head.Finish, batch, o[0].AsSpan(0, ranked));
+            model.ProbabilityMany(Head.Like, batch, o[1].AsSpan(0, ranked));
+            model.ProbabilityMany(Head.Comment, batch, o[2].AsSpan(0, ranked));
+            model.ProbabilityMany(Head.Share, batch, o[3].AsSpan(0, ranked));
+            model.ProbabilityMany(Head.Follow, batch, o[4].AsSpan(0, ranked));
+            model.ProbabilityMany(Head.NotInterested, batch, o[5].AsSpan(0, ranked));
+            model.WatchScoresMany(batch, o[6].AsSpan(0, ranked));
             for (var r = 0; r < ranked; r++)
             {
                 var length = state.Catalog.Length(s.Candidates[s.Ranked[r]]);

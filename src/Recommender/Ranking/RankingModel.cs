@@ -24,7 +24,11 @@ internal sealed class RankingModel
         Quantiles = quantiles;
         TrainedAt = trainedAt;
         Rows = rows;
+        EvaluatesColumns = heads.All(h => h is null || h.EvaluatesColumns) && (watch is null || watch.EvaluatesColumns);
     }
+
+    /// <summary>Whether every head can score a column-major batch (trees of at most 32 leaves; see <see cref="TreeEnsembleEvaluator.EvaluateColumns(ReadOnlySpan{float}, int, Span{double}, ulong)"/>).</summary>
+    public bool EvaluatesColumns { get; }
 
     public TreeEnsembleEvaluator?[] HeadModels { get; }
 
@@ -73,12 +77,11 @@ internal sealed class RankingModel
     }
 
     /// <summary>
-    /// <see cref="Probability"/> for every row of a row-major feature matrix (<paramref name="stride"/>
-    /// features per row), into <paramref name="output"/>; the same numbers, evaluated in a batch.
-    /// Every row must hold the same value in the features flagged in <paramref name="sharedFeatures"/>
-    /// (see <see cref="Features.RequestShared"/>); they are then resolved once for the batch.
+    /// <see cref="Probability"/> for every row of a batch, into <paramref name="output"/>: the
+    /// same numbers, evaluated together (by columns where the batch has them and the head's trees
+    /// allow it, else row by row).
     /// </summary>
-    public void ProbabilityMany(Head head, ReadOnlySpan<float> rows, int stride, Span<double> output, ulong sharedFeatures = 0)
+    public void ProbabilityMany(Head head, in FeatureBatch batch, Span<double> output)
     {
         var h = (int)head;
         var m = HeadModels[h];
@@ -88,15 +91,15 @@ internal sealed class RankingModel
             return;
         }
 
-        m.EvaluateMany(rows, stride, output, sharedFeatures);
+        Raw(m, batch, output);
         for (var i = 0; i < output.Length; i++)
         {
             output[i] = 1.0 / (1.0 + Math.Exp(Slopes[h] * output[i] + Offsets[h]));
         }
     }
 
-    /// <summary>Raw watch-head outputs for every row (0.5 without a watch head); see <see cref="ExpectedWatchSeconds(double, float)"/>.</summary>
-    public void WatchScoresMany(ReadOnlySpan<float> rows, int stride, Span<double> output, ulong sharedFeatures = 0)
+    /// <summary>Raw watch-head outputs for every row of a batch (0.5 without a watch head); see <see cref="ExpectedWatchSeconds(double, float)"/>.</summary>
+    public void WatchScoresMany(in FeatureBatch batch, Span<double> output)
     {
         if (Watch is null)
         {
@@ -104,7 +107,19 @@ internal sealed class RankingModel
             return;
         }
 
-        Watch.EvaluateMany(rows, stride, output, sharedFeatures);
+        Raw(Watch, batch, output);
+    }
+
+    private static void Raw(TreeEnsembleEvaluator m, in FeatureBatch batch, Span<double> output)
+    {
+        if (!batch.Columns.IsEmpty && m.EvaluatesColumns)
+        {
+            m.EvaluateColumns(batch.Columns, batch.ColumnStride, output, batch.SharedFeatures);
+        }
+        else
+        {
+            m.EvaluateMany(batch.Rows, batch.Stride, output, batch.SharedFeatures);
+        }
     }
 
     /// <summary>Expected watch seconds: the predicted quantile mapped through the video's duration bucket.</summary>
