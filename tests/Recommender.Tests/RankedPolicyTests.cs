@@ -175,24 +175,31 @@ public sealed class RankedPolicyTests
         Assert.True(model.EvaluatesColumns);
         Assert.Contains(model.HeadModels, h => h is not null);
 
-        // When one request's 45 candidates (not a multiple of 8) are scored from rows only and
-        // from rows plus their column copy, as served
+        // When one request's 45 candidates (not a multiple of 8) are filled row by row and by
+        // columns (as served), and scored from each
         const int n = 45, stride = Ranking.Features.Count, columnStride = 48;
         var rows = new float[n * stride];
         var columns = new float[columnStride * stride];
         for (var u = 0; u < Users; u += 23)
         {
+            var videos = Enumerable.Range(0, n).Select(r => ((r * 13) + u) % Videos).ToArray();
             for (var r = 0; r < n; r++)
             {
-                Ranking.Features.Fill(core.State, u, ((r * 13) + u) % Videos, (2 * 86_400) + 600, 21, 13, rows.AsSpan(r * stride, stride));
+                Ranking.Features.Fill(core.State, u, videos[r], (2 * 86_400) + 600, 21, 13, rows.AsSpan(r * stride, stride));
+            }
+
+            Ranking.Features.FillColumns(core.State, u, videos, (2 * 86_400) + 600, 21, 13, columns, columnStride);
+            for (var r = 0; r < n; r++)
+            {
                 for (var j = 0; j < stride; j++)
                 {
-                    columns[(j * columnStride) + r] = rows[(r * stride) + j];
+                    // (the column fill gives every feature the row fill's value)
+                    Assert.True(columns[(j * columnStride) + r] == rows[(r * stride) + j], $"{Ranking.Features.Names[j]} of candidate {r}");
                 }
             }
 
             var byRows = new Ranking.FeatureBatch(rows, stride, default, 0, Ranking.Features.RequestShared);
-            var byColumns = new Ranking.FeatureBatch(rows, stride, columns, columnStride, Ranking.Features.RequestShared);
+            var byColumns = new Ranking.FeatureBatch(default, stride, columns, columnStride, Ranking.Features.RequestShared);
             var a = new double[n];
             var b = new double[n];
             foreach (var head in new[] { Ranking.Head.Finish, Ranking.Head.Like, Ranking.Head.Comment, Ranking.Head.Share, Ranking.Head.Follow, Ranking.Head.NotInterested })

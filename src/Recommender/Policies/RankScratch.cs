@@ -23,6 +23,9 @@ internal sealed class RankScratch
 
     public int[] Ranked { get; } = new int[MaxCandidates];
 
+    /// <summary>The fully ranked candidates' video ids, in <see cref="Ranked"/>'s order.</summary>
+    public int[] RankedVideos { get; } = new int[MaxCandidates];
+
     public double[] Value { get; } = new double[MaxCandidates];
 
     public bool[] Used { get; } = new bool[MaxCandidates];

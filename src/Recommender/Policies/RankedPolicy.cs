@@ -205,23 +205,29 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
         var model = Model;
         const int stride = Features.Count;
         var started = profile ? StageProfile.Now() : 0;
-        for (var r = 0; r < ranked; r++)
-        {
-            var v = s.Candidates[s.Ranked[r]];
-            Features.Fill(state, request.UserId, v, request.NowSecond, request.LocalHour, request.SessionPosition, s.FeatureRows.AsSpan(r * stride, stride));
-        }
 
-        var rows = s.FeatureRows.AsSpan(0, ranked * stride);
+        // With a model whose trees allow it, the heads read the features by columns (eight
+        // candidates per vector), filled straight into that layout; else one row per candidate.
         var columnStride = (ranked + 7) / 8 * 8;
-        var columns = model is { EvaluatesColumns: true } ? s.FeatureColumns.AsSpan(0, columnStride * stride) : default;
-        if (!columns.IsEmpty)
+        var byColumns = model is { EvaluatesColumns: true };
+        var rows = byColumns ? default : s.FeatureRows.AsSpan(0, ranked * stride);
+        var columns = byColumns ? s.FeatureColumns.AsSpan(0, columnStride * stride) : default;
+        if (byColumns)
+        {
+            var videos = s.RankedVideos.AsSpan(0, ranked);
+            for (var r = 0; r < ranked; r++)
+            {
+                videos[r] = s.Candidates[s.Ranked[r]];
+            }
+
+            Features.FillColumns(state, request.UserId, videos, request.NowSecond, request.LocalHour, request.SessionPosition, columns, columnStride);
+        }
+        else
         {
             for (var r = 0; r < ranked; r++)
             {
-                for (var j = 0; j < stride; j++)
-                {
-                    columns[(j * columnStride) + r] = rows[(r * stride) + j];
-                }
+                var v = s.Candidates[s.Ranked[r]];
+                Features.Fill(state, request.UserId, v, request.NowSecond, request.LocalHour, request.SessionPosition, rows.Slice(r * stride, stride));
             }
         }
 

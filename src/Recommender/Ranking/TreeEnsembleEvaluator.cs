@@ -75,8 +75,14 @@ internal sealed class TreeEnsembleEvaluator
     // Whether every tree fits the column layout (at most 32 leaves).
     private readonly bool _columns;
 
+    // The nodes split into tests on shared features and tests on row features, for the last
+    // shared set and column stride asked for (a request's are the same call after call). Built
+    // whole and swapped in; two threads building at once build the same plan.
+    private ColumnPlan? _plan;
+
+    // Each tree's starting leaf bits for the current call, per thread.
     [ThreadStatic]
-    private static ColumnScratch? _columnScratch;
+    private static int[]? _starts;
 
     private TreeEnsembleEvaluator(Node[] nodes, int[] treeStart, int[] leafStart, double[] leaf, double bias)
     {
@@ -282,60 +288,52 @@ internal sealed class TreeEnsembleEvaluator
             throw new ArgumentException($"{n} rows need a column stride of at least {padded} and {(_maxFeature * columnStride) + padded} values.", nameof(columns));
         }
 
-        // Once per call: the tests on shared features, folded into each tree's starting leaf
-        // bits, and the other nodes copied out with their column offsets.
+        // Once per call: the tests on shared features, read from row 0 and folded into each
+        // tree's starting leaf bits; the kernels test only the row features.
         var trees = _treeStart.Length - 1;
-        var scratch = _columnScratch ??= new ColumnScratch();
-        scratch.Ensure(_nodes.Length, trees);
-        var offsets = scratch.Offsets;
-        var thresholds = scratch.Thresholds;
-        var keeps = scratch.Keeps;
-        var starts = scratch.Starts;
-        var ends = scratch.Ends;
-        var kept = 0;
+        var plan = _plan;
+        if (plan is null || plan.SharedFeatures != sharedFeatures || plan.ColumnStride != columnStride)
+        {
+            _plan = plan = new ColumnPlan(this, sharedFeatures, columnStride);
+        }
+
+        var starts = (_starts is { } buffer && buffer.Length >= trees ? buffer : (_starts = new int[Math.Max(trees, 64)])).AsSpan(0, trees);
+        var shared = 0;
         for (var t = 0; t < trees; t++)
         {
             var start = -1;
-            for (var i = _treeStart[t]; i < _treeStart[t + 1]; i++)
+            for (var end = plan.SharedEnds[t]; shared < end; shared++)
             {
-                ref readonly var node = ref _nodes[i];
-                if (node.Feature < 64 && ((sharedFeatures >> node.Feature) & 1) != 0)
-                {
-                    start &= columns[node.Feature * columnStride] <= node.Threshold ? -1 : _keepRight[i];
-                }
-                else
-                {
-                    offsets[kept] = node.Feature * columnStride;
-                    thresholds[kept] = node.Threshold;
-                    keeps[kept] = _keepRight[i];
-                    kept++;
-                }
+                start &= columns[plan.SharedOffsets[shared]] <= plan.SharedThresholds[shared] ? -1 : plan.SharedKeeps[shared];
             }
 
             starts[t] = start;
-            ends[t] = kept;
         }
 
         if (avx512 && Avx512F.IsSupported)
         {
-            EvaluateColumnsAvx512(columns, output, trees, scratch);
+            EvaluateColumnsAvx512(columns, output, starts, plan);
         }
         else
         {
-            EvaluateColumnsPortable(columns, output, trees, scratch);
+            EvaluateColumnsPortable(columns, output, starts, plan);
         }
     }
 
     // The leftmost possible leaf of each lane: the index of the lowest set bit, read from the
     // exponent of the bit converted to float (exact for powers of two; bit 31 reads as −2³¹).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<int> ExitLeaves(ref float columns, int row, int tree, ColumnScratch scratch, ref int node)
+    private static Vector256<int> Lowest(Vector256<int> bits) =>
+        ((Vector256.ConvertToSingle(bits & -bits).AsInt32() >>> 23) & Vector256.Create(0xFF)) - Vector256.Create(127);
+
+    // Each lane's exit leaf of one tree for the eight rows from `row`.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<int> ExitLeaves(ref float columns, int row, int start, int end, ColumnPlan plan, ref int node)
     {
-        var bits = Vector256.Create(scratch.Starts[tree]);
-        var end = scratch.Ends[tree];
-        ref var offset = ref MemoryMarshal.GetArrayDataReference(scratch.Offsets);
-        ref var threshold = ref MemoryMarshal.GetArrayDataReference(scratch.Thresholds);
-        ref var keep = ref MemoryMarshal.GetArrayDataReference(scratch.Keeps);
+        var bits = Vector256.Create(start);
+        ref var offset = ref MemoryMarshal.GetArrayDataReference(plan.Offsets);
+        ref var threshold = ref MemoryMarshal.GetArrayDataReference(plan.Thresholds);
+        ref var keep = ref MemoryMarshal.GetArrayDataReference(plan.Keeps);
         for (; node < end; node++)
         {
             var x = Vector256.LoadUnsafe(ref columns, (nuint)(Unsafe.Add(ref offset, node) + row));
@@ -343,46 +341,90 @@ internal sealed class TreeEnsembleEvaluator
             bits &= left | Vector256.Create(Unsafe.Add(ref keep, node));
         }
 
-        var lowest = bits & -bits;
-        return ((Vector256.ConvertToSingle(lowest).AsInt32() >>> 23) & Vector256.Create(0xFF)) - Vector256.Create(127);
+        return Lowest(bits);
     }
 
-    private void EvaluateColumnsAvx512(ReadOnlySpan<float> columns, Span<double> output, int trees, ColumnScratch scratch)
+    // The leaf values of one tree for eight lanes' leaf numbers (a table of 8, 16 or 32).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Vector512<double> LeafValues(int tree, Vector256<int> leaves)
+    {
+        var leaf = Avx512F.ConvertToVector512Int64(leaves);
+        ref var table = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_ordered), _orderedStart[tree]);
+        var size = _orderedStart[tree + 1] - _orderedStart[tree];
+        if (size == 8)
+        {
+            return Avx512F.PermuteVar8x64(Vector512.LoadUnsafe(ref table), leaf);
+        }
+
+        var value = Avx512F.PermuteVar8x64x2(Vector512.LoadUnsafe(ref table), leaf, Vector512.LoadUnsafe(ref table, 8));
+        if (size == 32)
+        {
+            var upper = Avx512F.PermuteVar8x64x2(Vector512.LoadUnsafe(ref table, 16), leaf, Vector512.LoadUnsafe(ref table, 24));
+            value = Vector512.ConditionalSelect(Vector512.Equals(leaf & Vector512.Create(16L), Vector512<long>.Zero).AsDouble(), value, upper);
+        }
+
+        return value;
+    }
+
+    private void EvaluateColumnsAvx512(ReadOnlySpan<float> columns, Span<double> output, ReadOnlySpan<int> starts, ColumnPlan plan)
     {
         ref var column = ref MemoryMarshal.GetReference(columns);
-        ref var ordered = ref MemoryMarshal.GetArrayDataReference(_ordered);
+        ref var result = ref MemoryMarshal.GetReference(output);
+        ref var offset = ref MemoryMarshal.GetArrayDataReference(plan.Offsets);
+        ref var threshold = ref MemoryMarshal.GetArrayDataReference(plan.Thresholds);
+        ref var keep = ref MemoryMarshal.GetArrayDataReference(plan.Keeps);
+        var ends = plan.Ends;
+        var trees = starts.Length;
+        var row = 0;
+
+        // Three blocks of eight rows at a time, so each node's threshold and bits are loaded once
+        // for 24 rows (the default 48 candidates are two such groups).
+        for (; row + (3 * Lanes) <= output.Length; row += 3 * Lanes)
+        {
+            var sum0 = Vector512.Create(_bias);
+            var sum1 = sum0;
+            var sum2 = sum0;
+            var node = 0;
+            for (var t = 0; t < trees; t++)
+            {
+                var bits0 = Vector256.Create(starts[t]);
+                var bits1 = bits0;
+                var bits2 = bits0;
+                for (var end = ends[t]; node < end; node++)
+                {
+                    ref var x = ref Unsafe.Add(ref column, Unsafe.Add(ref offset, node) + row);
+                    var cut = Vector256.Create(Unsafe.Add(ref threshold, node));
+                    var right = Vector256.Create(Unsafe.Add(ref keep, node));
+                    bits0 &= Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref x), cut).AsInt32() | right;
+                    bits1 &= Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref x, Lanes), cut).AsInt32() | right;
+                    bits2 &= Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref x, 2 * Lanes), cut).AsInt32() | right;
+                }
+
+                sum0 += LeafValues(t, Lowest(bits0));
+                sum1 += LeafValues(t, Lowest(bits1));
+                sum2 += LeafValues(t, Lowest(bits2));
+            }
+
+            sum0.StoreUnsafe(ref result, (nuint)row);
+            sum1.StoreUnsafe(ref result, (nuint)(row + Lanes));
+            sum2.StoreUnsafe(ref result, (nuint)(row + (2 * Lanes)));
+        }
+
+        // The rest eight rows at a time.
         Span<double> lanes = stackalloc double[Lanes];
-        for (var row = 0; row < output.Length; row += Lanes)
+        for (; row < output.Length; row += Lanes)
         {
             var sum = Vector512.Create(_bias);
             var node = 0;
             for (var t = 0; t < trees; t++)
             {
-                var leaf = Avx512F.ConvertToVector512Int64(ExitLeaves(ref column, row, t, scratch, ref node));
-                ref var table = ref Unsafe.Add(ref ordered, _orderedStart[t]);
-                var size = _orderedStart[t + 1] - _orderedStart[t];
-                Vector512<double> value;
-                if (size == 8)
-                {
-                    value = Avx512F.PermuteVar8x64(Vector512.LoadUnsafe(ref table), leaf);
-                }
-                else
-                {
-                    value = Avx512F.PermuteVar8x64x2(Vector512.LoadUnsafe(ref table), leaf, Vector512.LoadUnsafe(ref table, 8));
-                    if (size == 32)
-                    {
-                        var upper = Avx512F.PermuteVar8x64x2(Vector512.LoadUnsafe(ref table, 16), leaf, Vector512.LoadUnsafe(ref table, 24));
-                        value = Vector512.ConditionalSelect(Vector512.Equals(leaf & Vector512.Create(16L), Vector512<long>.Zero).AsDouble(), value, upper);
-                    }
-                }
-
-                sum += value;
+                sum += LeafValues(t, ExitLeaves(ref column, row, starts[t], ends[t], plan, ref node));
             }
 
             var count = Math.Min(Lanes, output.Length - row);
             if (count == Lanes)
             {
-                sum.StoreUnsafe(ref MemoryMarshal.GetReference(output), (nuint)row);
+                sum.StoreUnsafe(ref result, (nuint)row);
             }
             else
             {
@@ -392,8 +434,9 @@ internal sealed class TreeEnsembleEvaluator
         }
     }
 
-    private void EvaluateColumnsPortable(ReadOnlySpan<float> columns, Span<double> output, int trees, ColumnScratch scratch)
+    private void EvaluateColumnsPortable(ReadOnlySpan<float> columns, Span<double> output, ReadOnlySpan<int> starts, ColumnPlan plan)
     {
+        var trees = starts.Length;
         ref var column = ref MemoryMarshal.GetReference(columns);
         Span<double> sum = stackalloc double[Lanes];
         Span<int> leaves = stackalloc int[Lanes];
@@ -403,7 +446,7 @@ internal sealed class TreeEnsembleEvaluator
             var node = 0;
             for (var t = 0; t < trees; t++)
             {
-                ExitLeaves(ref column, row, t, scratch, ref node).CopyTo(leaves);
+                ExitLeaves(ref column, row, starts[t], plan.Ends[t], plan, ref node).CopyTo(leaves);
                 var table = _ordered.AsSpan(_orderedStart[t], _orderedStart[t + 1] - _orderedStart[t]);
                 for (var k = 0; k < Lanes; k++)
                 {
@@ -467,35 +510,68 @@ internal sealed class TreeEnsembleEvaluator
         return (keepRight, ordered, orderedStart, true);
     }
 
-    // One thread's copy of a call's tests on row features (column offset, threshold, keep bits)
-    // and each tree's starting bits and end in that list.
-    private sealed class ColumnScratch
+    // The ensemble's nodes for one shared set and column stride: the tests on shared features
+    // (column offset of row 0, threshold, keep-right bits) and the tests on row features (column
+    // offset, threshold, keep-right bits), each list in tree order with each tree's end in it.
+    private sealed class ColumnPlan
     {
-        public int[] Offsets { get; private set; } = [];
-
-        public float[] Thresholds { get; private set; } = [];
-
-        public int[] Keeps { get; private set; } = [];
-
-        public int[] Starts { get; private set; } = [];
-
-        public int[] Ends { get; private set; } = [];
-
-        public void Ensure(int nodes, int trees)
+        public ColumnPlan(TreeEnsembleEvaluator e, ulong sharedFeatures, int columnStride)
         {
-            if (Offsets.Length < nodes)
+            SharedFeatures = sharedFeatures;
+            ColumnStride = columnStride;
+            var trees = e._treeStart.Length - 1;
+            var isShared = e._nodes.Select(n => n.Feature < 64 && ((sharedFeatures >> n.Feature) & 1) != 0).ToArray();
+            var sharedCount = isShared.Count(x => x);
+            SharedOffsets = new int[sharedCount];
+            SharedThresholds = new float[sharedCount];
+            SharedKeeps = new int[sharedCount];
+            SharedEnds = new int[trees];
+            Offsets = new int[e._nodes.Length - sharedCount];
+            Thresholds = new float[Offsets.Length];
+            Keeps = new int[Offsets.Length];
+            Ends = new int[trees];
+            int shared = 0, own = 0;
+            for (var t = 0; t < trees; t++)
             {
-                Offsets = new int[nodes];
-                Thresholds = new float[nodes];
-                Keeps = new int[nodes];
-            }
+                for (var i = e._treeStart[t]; i < e._treeStart[t + 1]; i++)
+                {
+                    var node = e._nodes[i];
+                    if (isShared[i])
+                    {
+                        (SharedOffsets[shared], SharedThresholds[shared], SharedKeeps[shared]) = (node.Feature * columnStride, node.Threshold, e._keepRight[i]);
+                        shared++;
+                    }
+                    else
+                    {
+                        (Offsets[own], Thresholds[own], Keeps[own]) = (node.Feature * columnStride, node.Threshold, e._keepRight[i]);
+                        own++;
+                    }
+                }
 
-            if (Starts.Length < trees)
-            {
-                Starts = new int[trees];
-                Ends = new int[trees];
+                SharedEnds[t] = shared;
+                Ends[t] = own;
             }
         }
+
+        public ulong SharedFeatures { get; }
+
+        public int ColumnStride { get; }
+
+        public int[] SharedOffsets { get; }
+
+        public float[] SharedThresholds { get; }
+
+        public int[] SharedKeeps { get; }
+
+        public int[] SharedEnds { get; }
+
+        public int[] Offsets { get; }
+
+        public float[] Thresholds { get; }
+
+        public int[] Keeps { get; }
+
+        public int[] Ends { get; }
     }
 
     // A child as the walk should see it: a jump node is replaced by where it jumps.
