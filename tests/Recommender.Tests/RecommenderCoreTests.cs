@@ -106,10 +106,14 @@ public sealed class RecommenderCoreTests
         Assert.Equal(10, core.TrainingRowsLogged);
     }
 
-    [Fact]
-    public void Should_NotRepeatAVideo_When_ItIsStillInServedMemory()
+    [Theory]
+    [InlineData(FeedPolicyKind.Random)]
+    [InlineData(FeedPolicyKind.Popularity)]
+    [InlineData(FeedPolicyKind.Ranked)]
+    [InlineData(FeedPolicyKind.Chronological)]
+    public void Should_NotRepeatAVideo_When_ItIsStillInServedMemory(FeedPolicyKind policy)
     {
-        var core = Core(FeedPolicyKind.Random, 40);
+        var core = Core(policy, 40);
         var seen = new HashSet<int>();
         // Two slates of 8 fit in a memory of 16: no repeats across them.
         foreach (var id in Slate(core, 0, 100).Concat(Slate(core, 0, 200)))

@@ -32,6 +32,10 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
     {
         var s = RankScratch.For(state.Catalog.Capacity);
         var user = request.UserId;
+
+        // The videos the user was served recently are marked as taken before gathering, so a
+        // candidate is checked with one look-up instead of a scan of the served ring.
+        state.Served.Mark(user, s.Mark, s.Stamp);
         var profile = Profile.Enabled;
         var t = profile ? StageProfile.Now() : 0;
         var n = Gather(s, user, request.NowSecond);
@@ -75,7 +79,7 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
                 var ids = pools[slot].Ids;
                 for (var i = 0; i < Math.Min(PerTopic, ids.Length); i++)
                 {
-                    Add(s, user, ids[i], false, ref n);
+                    Add(s, ids[i], false, ref n);
                 }
             }
         }
@@ -89,7 +93,7 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
                 {
                     if (v >= 0)
                     {
-                        Add(s, user, v, false, ref n);
+                        Add(s, v, false, ref n);
                     }
                 }
             }
@@ -99,13 +103,13 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
         var local = Popular.Local(state.Accounts.Region(user));
         for (var i = 0; i < Math.Min(Trending, local.Length); i++)
         {
-            Add(s, user, local[i], false, ref n);
+            Add(s, local[i], false, ref n);
         }
 
         var global = Popular.Global;
         for (var i = 0; i < Math.Min(Trending / 2, global.Length); i++)
         {
-            Add(s, user, global[i], false, ref n);
+            Add(s, global[i], false, ref n);
         }
 
         // 4. The traffic pool's new videos, 5. fresh uploads, 6. out-of-interest exploration.
@@ -114,7 +118,7 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
             var v = state.Pool.Pick(StableHash.Hash(state.Seed, (ulong)user, (ulong)now, 100UL + (ulong)i), state.Videos);
             if (v >= 0)
             {
-                Add(s, user, v, false, ref n);
+                Add(s, v, false, ref n);
             }
         }
 
@@ -123,7 +127,7 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
             var v = state.PickFresh(user, StableHash.Hash(state.Seed, (ulong)user, (ulong)now, 200UL + (ulong)i), default);
             if (v >= 0)
             {
-                Add(s, user, v, false, ref n);
+                Add(s, v, false, ref n);
             }
         }
 
@@ -132,16 +136,16 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
             var v = state.PickAny(user, StableHash.Hash(state.Seed, (ulong)user, (ulong)now, 300UL + (ulong)i), default);
             if (v >= 0)
             {
-                Add(s, user, v, true, ref n);
+                Add(s, v, true, ref n);
             }
         }
 
         return n;
     }
 
-    private void Add(RankScratch s, int user, int video, bool explore, ref int n)
+    private static void Add(RankScratch s, int video, bool explore, ref int n)
     {
-        if (n == RankScratch.MaxCandidates || s.Mark[video] == s.Stamp || state.Served.Contains(user, video))
+        if (n == RankScratch.MaxCandidates || s.Mark[video] == s.Stamp)
         {
             return;
         }
@@ -155,13 +159,13 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
     // Cheap score for every candidate: embedding (or, for new videos, hashtag) affinity, topic history and decayed popularity.
     private int PreRank(RankScratch s, int user, int n)
     {
-        var value = state.Counters.Value;
+        var popularity = state.Counters.LogValue; // log(1 + max(0, value))
         for (var i = 0; i < n; i++)
         {
             var v = s.Candidates[i];
             s.PreScore[i] = state.Embeddings.Score(user, v, state.Catalog.Hashtags(v))
                 + 1.5f * state.Users.TopicAffinity(user, state.Catalog.Topic(v))
-                + 0.3f * MathF.Log(1f + Math.Max(0f, value[v]));
+                + 0.3f * popularity[v];
         }
 
         // The best k non-exploration candidates, best first, ties to the earlier candidate: an

@@ -38,6 +38,18 @@ internal sealed class ServedHistory
 
     public bool Contains(int user, int video) => _ring.AsSpan(user * _memory, _memory).Contains(video);
 
+    /// <summary>Sets <c>marks[v] = stamp</c> for every video v in the user's served ring.</summary>
+    public void Mark(int user, int[] marks, int stamp)
+    {
+        foreach (var v in _ring.AsSpan(user * _memory, _memory))
+        {
+            if (v >= 0)
+            {
+                marks[v] = stamp;
+            }
+        }
+    }
+
     public void Clear()
     {
         _ring.AsSpan().Fill(-1);
