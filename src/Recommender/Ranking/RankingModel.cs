@@ -64,22 +64,11 @@ internal sealed class RankingModel
 
     public static int Buckets => BucketEdges.Length + 1;
 
-    public double Probability(Head head, ReadOnlySpan<float> features)
-    {
-        var h = (int)head;
-        var m = HeadModels[h];
-        if (m is null)
-        {
-            return Priors[h];
-        }
-
-        return 1.0 / (1.0 + Math.Exp(Slopes[h] * m.Evaluate(features) + Offsets[h]));
-    }
-
     /// <summary>
-    /// <see cref="Probability"/> for every row of a batch, into <paramref name="output"/>: the
-    /// same numbers, evaluated together (by columns where the batch has them and the head's trees
-    /// allow it, else row by row).
+    /// The head's calibrated probability (Platt: 1 / (1 + exp(slope·score + offset)); the prior
+    /// for a head too rare to train) for every row of a batch, into <paramref name="output"/>,
+    /// by columns where the batch has them and the head's trees allow it, else row by row: the
+    /// same numbers either way.
     /// </summary>
     public void ProbabilityMany(Head head, in FeatureBatch batch, Span<double> output)
     {
@@ -121,10 +110,6 @@ internal sealed class RankingModel
             m.EvaluateMany(batch.Rows, batch.Stride, output, batch.SharedFeatures);
         }
     }
-
-    /// <summary>Expected watch seconds: the predicted quantile mapped through the video's duration bucket.</summary>
-    public double ExpectedWatchSeconds(ReadOnlySpan<float> features, float length) =>
-        ExpectedWatchSeconds(Watch is null ? 0.5 : Watch.Evaluate(features), length);
 
     /// <summary>Expected watch seconds from the watch head's raw output.</summary>
     public double ExpectedWatchSeconds(double watchScore, float length)
