@@ -76,8 +76,8 @@ internal sealed class TreeEnsembleEvaluator
     private readonly bool _columns;
 
     // The nodes split into tests on shared features and tests on row features, for the last
-    // shared set and column stride asked for (a request's are the same call after call). Built
-    // whole and swapped in; two threads building at once build the same plan.
+    // shared set asked for (serving always asks for the same one). Built whole and swapped in;
+    // two threads building at once build the same plan.
     private ColumnPlan? _plan;
 
     // Each tree's starting leaf bits for the current call, per thread.
@@ -292,9 +292,9 @@ internal sealed class TreeEnsembleEvaluator
         // tree's starting leaf bits; the kernels test only the row features.
         var trees = _treeStart.Length - 1;
         var plan = _plan;
-        if (plan is null || plan.SharedFeatures != sharedFeatures || plan.ColumnStride != columnStride)
+        if (plan is null || plan.SharedFeatures != sharedFeatures)
         {
-            _plan = plan = new ColumnPlan(this, sharedFeatures, columnStride);
+            _plan = plan = new ColumnPlan(this, sharedFeatures);
         }
 
         var starts = (_starts is { } buffer && buffer.Length >= trees ? buffer : (_starts = new int[Math.Max(trees, 64)])).AsSpan(0, trees);
@@ -304,7 +304,7 @@ internal sealed class TreeEnsembleEvaluator
             var start = -1;
             for (var end = plan.SharedEnds[t]; shared < end; shared++)
             {
-                start &= columns[plan.SharedOffsets[shared]] <= plan.SharedThresholds[shared] ? -1 : plan.SharedKeeps[shared];
+                start &= columns[plan.SharedFeatureIndexes[shared] * columnStride] <= plan.SharedThresholds[shared] ? -1 : plan.SharedKeeps[shared];
             }
 
             starts[t] = start;
@@ -312,11 +312,11 @@ internal sealed class TreeEnsembleEvaluator
 
         if (avx512 && Avx512F.IsSupported)
         {
-            EvaluateColumnsAvx512(columns, output, starts, plan);
+            EvaluateColumnsAvx512(columns, columnStride, output, starts, plan);
         }
         else
         {
-            EvaluateColumnsPortable(columns, output, starts, plan);
+            EvaluateColumnsPortable(columns, columnStride, output, starts, plan);
         }
     }
 
@@ -328,15 +328,15 @@ internal sealed class TreeEnsembleEvaluator
 
     // Each lane's exit leaf of one tree for the eight rows from `row`.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<int> ExitLeaves(ref float columns, int row, int start, int end, ColumnPlan plan, ref int node)
+    private static Vector256<int> ExitLeaves(ref float columns, int stride, int row, int start, int end, ColumnPlan plan, ref int node)
     {
         var bits = Vector256.Create(start);
-        ref var offset = ref MemoryMarshal.GetArrayDataReference(plan.Offsets);
+        ref var feature = ref MemoryMarshal.GetArrayDataReference(plan.FeatureIndexes);
         ref var threshold = ref MemoryMarshal.GetArrayDataReference(plan.Thresholds);
         ref var keep = ref MemoryMarshal.GetArrayDataReference(plan.Keeps);
         for (; node < end; node++)
         {
-            var x = Vector256.LoadUnsafe(ref columns, (nuint)(Unsafe.Add(ref offset, node) + row));
+            var x = Vector256.LoadUnsafe(ref columns, (nuint)((Unsafe.Add(ref feature, node) * stride) + row));
             var left = Vector256.LessThanOrEqual(x, Vector256.Create(Unsafe.Add(ref threshold, node))).AsInt32();
             bits &= left | Vector256.Create(Unsafe.Add(ref keep, node));
         }
@@ -366,11 +366,11 @@ internal sealed class TreeEnsembleEvaluator
         return value;
     }
 
-    private void EvaluateColumnsAvx512(ReadOnlySpan<float> columns, Span<double> output, ReadOnlySpan<int> starts, ColumnPlan plan)
+    private void EvaluateColumnsAvx512(ReadOnlySpan<float> columns, int stride, Span<double> output, ReadOnlySpan<int> starts, ColumnPlan plan)
     {
         ref var column = ref MemoryMarshal.GetReference(columns);
         ref var result = ref MemoryMarshal.GetReference(output);
-        ref var offset = ref MemoryMarshal.GetArrayDataReference(plan.Offsets);
+        ref var feature = ref MemoryMarshal.GetArrayDataReference(plan.FeatureIndexes);
         ref var threshold = ref MemoryMarshal.GetArrayDataReference(plan.Thresholds);
         ref var keep = ref MemoryMarshal.GetArrayDataReference(plan.Keeps);
         var ends = plan.Ends;
@@ -392,7 +392,7 @@ internal sealed class TreeEnsembleEvaluator
                 var bits2 = bits0;
                 for (var end = ends[t]; node < end; node++)
                 {
-                    ref var x = ref Unsafe.Add(ref column, Unsafe.Add(ref offset, node) + row);
+                    ref var x = ref Unsafe.Add(ref column, (Unsafe.Add(ref feature, node) * stride) + row);
                     var cut = Vector256.Create(Unsafe.Add(ref threshold, node));
                     var right = Vector256.Create(Unsafe.Add(ref keep, node));
                     bits0 &= Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref x), cut).AsInt32() | right;
@@ -418,7 +418,7 @@ internal sealed class TreeEnsembleEvaluator
             var node = 0;
             for (var t = 0; t < trees; t++)
             {
-                sum += LeafValues(t, ExitLeaves(ref column, row, starts[t], ends[t], plan, ref node));
+                sum += LeafValues(t, ExitLeaves(ref column, stride, row, starts[t], ends[t], plan, ref node));
             }
 
             var count = Math.Min(Lanes, output.Length - row);
@@ -434,7 +434,7 @@ internal sealed class TreeEnsembleEvaluator
         }
     }
 
-    private void EvaluateColumnsPortable(ReadOnlySpan<float> columns, Span<double> output, ReadOnlySpan<int> starts, ColumnPlan plan)
+    private void EvaluateColumnsPortable(ReadOnlySpan<float> columns, int stride, Span<double> output, ReadOnlySpan<int> starts, ColumnPlan plan)
     {
         var trees = starts.Length;
         ref var column = ref MemoryMarshal.GetReference(columns);
@@ -446,7 +446,7 @@ internal sealed class TreeEnsembleEvaluator
             var node = 0;
             for (var t = 0; t < trees; t++)
             {
-                ExitLeaves(ref column, row, starts[t], plan.Ends[t], plan, ref node).CopyTo(leaves);
+                ExitLeaves(ref column, stride, row, starts[t], plan.Ends[t], plan, ref node).CopyTo(leaves);
                 var table = _ordered.AsSpan(_orderedStart[t], _orderedStart[t + 1] - _orderedStart[t]);
                 for (var k = 0; k < Lanes; k++)
                 {
@@ -510,25 +510,25 @@ internal sealed class TreeEnsembleEvaluator
         return (keepRight, ordered, orderedStart, true);
     }
 
-    // The ensemble's nodes for one shared set and column stride: the tests on shared features
-    // (column offset of row 0, threshold, keep-right bits) and the tests on row features (column
-    // offset, threshold, keep-right bits), each list in tree order with each tree's end in it.
+    // The ensemble's nodes for one shared set: the tests on shared features
+    // (feature, threshold, keep-right bits) and the tests on row features (feature, threshold,
+    // keep-right bits), each list in tree order with each tree's end in it. Independent of the
+    // batch's size and stride, so serving builds it once per model.
     private sealed class ColumnPlan
     {
-        public ColumnPlan(TreeEnsembleEvaluator e, ulong sharedFeatures, int columnStride)
+        public ColumnPlan(TreeEnsembleEvaluator e, ulong sharedFeatures)
         {
             SharedFeatures = sharedFeatures;
-            ColumnStride = columnStride;
             var trees = e._treeStart.Length - 1;
             var isShared = e._nodes.Select(n => n.Feature < 64 && ((sharedFeatures >> n.Feature) & 1) != 0).ToArray();
             var sharedCount = isShared.Count(x => x);
-            SharedOffsets = new int[sharedCount];
+            SharedFeatureIndexes = new int[sharedCount];
             SharedThresholds = new float[sharedCount];
             SharedKeeps = new int[sharedCount];
             SharedEnds = new int[trees];
-            Offsets = new int[e._nodes.Length - sharedCount];
-            Thresholds = new float[Offsets.Length];
-            Keeps = new int[Offsets.Length];
+            FeatureIndexes = new int[e._nodes.Length - sharedCount];
+            Thresholds = new float[FeatureIndexes.Length];
+            Keeps = new int[FeatureIndexes.Length];
             Ends = new int[trees];
             int shared = 0, own = 0;
             for (var t = 0; t < trees; t++)
@@ -538,12 +538,12 @@ internal sealed class TreeEnsembleEvaluator
                     var node = e._nodes[i];
                     if (isShared[i])
                     {
-                        (SharedOffsets[shared], SharedThresholds[shared], SharedKeeps[shared]) = (node.Feature * columnStride, node.Threshold, e._keepRight[i]);
+                        (SharedFeatureIndexes[shared], SharedThresholds[shared], SharedKeeps[shared]) = (node.Feature, node.Threshold, e._keepRight[i]);
                         shared++;
                     }
                     else
                     {
-                        (Offsets[own], Thresholds[own], Keeps[own]) = (node.Feature * columnStride, node.Threshold, e._keepRight[i]);
+                        (FeatureIndexes[own], Thresholds[own], Keeps[own]) = (node.Feature, node.Threshold, e._keepRight[i]);
                         own++;
                     }
                 }
@@ -555,9 +555,7 @@ internal sealed class TreeEnsembleEvaluator
 
         public ulong SharedFeatures { get; }
 
-        public int ColumnStride { get; }
-
-        public int[] SharedOffsets { get; }
+        public int[] SharedFeatureIndexes { get; }
 
         public float[] SharedThresholds { get; }
 
@@ -565,7 +563,7 @@ internal sealed class TreeEnsembleEvaluator
 
         public int[] SharedEnds { get; }
 
-        public int[] Offsets { get; }
+        public int[] FeatureIndexes { get; }
 
         public float[] Thresholds { get; }
 
