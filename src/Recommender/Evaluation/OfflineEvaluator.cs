@@ -41,7 +41,7 @@ internal static class OfflineEvaluator
             {
                 var f = log.FeaturesOf(start + first + k);
                 f.CopyTo(rowBlock.AsSpan(k * stride, stride));
-                for (var j = 0; j < columnBlock.Length / block; j++)
+                for (var j = 0; j < stride && columnBlock.Length > 0; j++)
                 {
                     columnBlock[(j * block) + k] = f[j];
                 }
