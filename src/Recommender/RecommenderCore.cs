@@ -95,7 +95,6 @@ public sealed class RecommenderCore
         _state.Users.EnsureUsers(users);
         _state.Follows.EnsureUsers(users);
         _state.Embeddings.EnsureUsers(users);
-        _state.Contexts.EnsureUsers(users);
         _state.Counters.EnsureCapacity(_state.Catalog.Capacity, _state.Regions.Count);
     }
 
@@ -120,11 +119,22 @@ public sealed class RecommenderCore
         }
     }
 
-    /// <summary>Fills <paramref name="slate"/> with video ids for one feed request; returns how many.</summary>
-    public int Recommend(in RecommendationRequest request, Span<int> slate) =>
-        _nonPersonalized is not null && _state.Accounts.NonPersonalized(request.UserId)
-            ? _nonPersonalized.Recommend(request, slate)
-            : _policy.Recommend(request, slate);
+    /// <summary>
+    /// Fills <paramref name="slate"/> with video ids for one feed request and <paramref name="contexts"/>
+    /// (at least as long as the slate) with each slot's serving context, which the client hands back
+    /// with the impression (<see cref="ImpressionFeedback.Context"/>); returns how many were written.
+    /// </summary>
+    public int Recommend(in RecommendationRequest request, Span<int> slate, Span<ServeContext> contexts)
+    {
+        if (contexts.Length < slate.Length)
+        {
+            throw new ArgumentException($"The contexts span ({contexts.Length}) is shorter than the slate ({slate.Length}).", nameof(contexts));
+        }
+
+        return _nonPersonalized is not null && _state.Accounts.NonPersonalized(request.UserId)
+            ? _nonPersonalized.Recommend(request, slate, contexts)
+            : _policy.Recommend(request, slate, contexts);
+    }
 
     /// <summary>Logs one impression's outcome. Call in a deterministic order.</summary>
     public void Record(in ImpressionFeedback feedback)
@@ -143,7 +153,7 @@ public sealed class RecommenderCore
         // Feature logging first: the row must describe what the platform knew when it served.
         if (profiled)
         {
-            _state.Contexts.TryGet(user, video, out var hour, out var position, out var propensity);
+            feedback.Context.Read(out var hour, out var position, out var propensity);
             Features.Fill(_state, user, video, feedback.NowSecond, hour, position, _state.Log.NextFeatures());
             _state.Log.Commit(user, feedback.NowSecond, feedback.WatchSeconds, length, r, propensity);
         }

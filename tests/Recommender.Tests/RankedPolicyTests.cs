@@ -9,7 +9,7 @@ public sealed class RankedPolicyTests
 
     // A small platform where the truth is simple: user u likes topic u % 5; video v has topic v % 5,
     // creator v % 40, and videos with v % 7 == 0 get shared a lot.
-    private static RecommenderCore Core(ValueWeights? weights = null, FeedPolicyKind policy = FeedPolicyKind.Ranked, int topics = 32)
+    private static RecommenderCore Core(ValueWeights? weights = null, FeedPolicyKind policy = FeedPolicyKind.Ranked, int topics = 32, double exploration = 0)
     {
         var core = new RecommenderCore(new RecommenderOptions
         {
@@ -17,7 +17,7 @@ public sealed class RankedPolicyTests
             Weights = weights ?? new ValueWeights(),
             TrainingRows = 20_000,
             Trees = 10,
-            ExplorationRate = 0,
+            ExplorationRate = exploration,
             RetrainHours = 12,
             // Each synthetic user here likes a single topic, so the per-slate topic cap and the
             // diversity terms (which exist for real, multi-topic users) are switched off.
@@ -59,16 +59,60 @@ public sealed class RankedPolicyTests
         // Then every user's next slate and learned topic affinities are identical
         var a = new int[8];
         var b = new int[8];
+        var contextsA = new ServeContext[8];
+        var contextsB = new ServeContext[8];
         for (var u = 0; u < Users; u++)
         {
             var request = new RecommendationRequest(u, 3 * 86_400 + u, 20, 0);
-            Assert.Equal(full.Recommend(request, a), sized.Recommend(request, b));
+            Assert.Equal(full.Recommend(request, a, contextsA), sized.Recommend(request, b, contextsB));
             Assert.Equal(a, b);
+            Assert.Equal(contextsA, contextsB);
             for (var t = 0; t < 5; t++)
             {
                 Assert.Equal(full.TopicAffinity(u, t), sized.TopicAffinity(u, t));
             }
         }
+    }
+
+    [Fact]
+    public void Should_LogTheServingContext_When_TheImpressionEchoesItBack()
+    {
+        // Given a trained ranked core that explores half its slots
+        var core = Core(exploration: 0.5);
+        Day(core, 0);
+        var slate = new int[8];
+        var contexts = new ServeContext[8];
+
+        // When user 3 asks for a feed at local hour 21, 40 items into a session
+        var n = core.Recommend(new RecommendationRequest(3, 86_400 + 5, 21, 40), slate, contexts);
+
+        // Then each slot's context says what the platform knew: the hour, the slot's position, the propensity
+        Assert.Equal(8, n);
+        for (var i = 0; i < n; i++)
+        {
+            Assert.True(contexts[i].Known);
+            Assert.Equal(21, contexts[i].Hour);
+            Assert.Equal(40 + i, contexts[i].Position);
+            Assert.InRange(contexts[i].Propensity, 1e-6f, 0.5f);
+        }
+
+        // and an impression that carries it back is logged with it, whenever it is recorded
+        var log = core.State.Log;
+        for (var i = n - 1; i >= 0; i--)
+        {
+            core.Record(new ImpressionFeedback(3, slate[i], 86_400 + 600, 10, Reactions.None, contexts[i]));
+            var row = log.Written - 1;
+            Assert.Equal(21f, log.FeaturesOf(row)[15]);
+            Assert.Equal(MathF.Log(1f + 40 + i), log.FeaturesOf(row)[14]);
+            Assert.Equal(contexts[i].Propensity, log.Propensity(row));
+        }
+
+        // while one without a context logs the unknown one: noon, position 0, propensity 1
+        core.Record(new ImpressionFeedback(3, slate[0], 86_400 + 700, 10, Reactions.None));
+        var last = log.Written - 1;
+        Assert.Equal(12f, log.FeaturesOf(last)[15]);
+        Assert.Equal(0f, log.FeaturesOf(last)[14]);
+        Assert.Equal(1f, log.Propensity(last));
     }
 
     private static Reactions Outcome(int user, int video) =>
@@ -80,16 +124,17 @@ public sealed class RankedPolicyTests
     private static void Day(RecommenderCore core, int day)
     {
         var slate = new int[8];
+        var contexts = new ServeContext[8];
         for (var round = 0; round < 6; round++)
         {
             for (var u = 0; u < Users; u++)
             {
                 long now = day * 86_400 + round * 3600 + u;
-                var n = core.Recommend(new RecommendationRequest(u, now, 12, round * 8), slate);
+                var n = core.Recommend(new RecommendationRequest(u, now, 12, round * 8), slate, contexts);
                 for (var i = 0; i < n; i++)
                 {
                     var r = Outcome(u, slate[i]);
-                    core.Record(new ImpressionFeedback(u, slate[i], now + i, (r & Reactions.Finished) != 0 ? 20 : 2, r));
+                    core.Record(new ImpressionFeedback(u, slate[i], now + i, (r & Reactions.Finished) != 0 ? 20 : 2, r, contexts[i]));
                 }
             }
 
@@ -103,7 +148,7 @@ public sealed class RankedPolicyTests
         int match = 0, total = 0, shared = 0;
         for (var u = 0; u < Users; u++)
         {
-            var n = core.Recommend(new RecommendationRequest(u, now + u, 20, 0), slate);
+            var n = core.Recommend(new RecommendationRequest(u, now + u, 20, 0), slate, new ServeContext[8]);
             for (var i = 0; i < n; i++)
             {
                 match += slate[i] % 5 == u % 5 ? 1 : 0;
@@ -252,7 +297,7 @@ public sealed class RankedPolicyTests
         var slate = new int[8];
         for (var u = 0; u < Users; u++)
         {
-            var n = core.Recommend(new RecommendationRequest(u, 2 * 86_400 + u, 20, 0), slate);
+            var n = core.Recommend(new RecommendationRequest(u, 2 * 86_400 + u, 20, 0), slate, new ServeContext[8]);
             for (var i = 1; i < n; i++)
             {
                 Assert.NotEqual(slate[i - 1] % 40, slate[i] % 40);
@@ -287,7 +332,7 @@ public sealed class RankedPolicyTests
         // User 0 follows creator 3 (videos 3, 43, 83, ...)
         core.Record(new ImpressionFeedback(0, 83, 10, 20, Reactions.Followed | Reactions.Finished));
         var slate = new int[8];
-        var n = core.Recommend(new RecommendationRequest(0, 100, 12, 0), slate);
+        var n = core.Recommend(new RecommendationRequest(0, 100, 12, 0), slate, new ServeContext[8]);
 
         Assert.Equal(8, n);
         // Creator 3's remembered uploads come first, newest (highest id) first

@@ -24,7 +24,7 @@ public sealed class RecommenderCoreTests
     private static int[] Slate(RecommenderCore core, int user, long now, int size = 8)
     {
         var slate = new int[size];
-        var n = core.Recommend(new RecommendationRequest(user, now, 12, 0), slate);
+        var n = core.Recommend(new RecommendationRequest(user, now, 12, 0), slate, new ServeContext[size]);
         return slate[..n];
     }
 

@@ -16,6 +16,7 @@ public class RecommendBenchmark
     private const int Videos = 100_000;
     private RecommenderCore _core = null!;
     private readonly int[] _slate = new int[8];
+    private readonly ServeContext[] _contexts = new ServeContext[8];
     private int _user;
     private long _now = 10 * 86_400;
 
@@ -35,16 +36,17 @@ public class RecommendBenchmark
 
         _core.Advance(0);
         var slate = new int[8];
+        var contexts = new ServeContext[8];
         for (var i = 0; i < 40_000; i++)
         {
             var u = i % Users;
             var now = 86_400L + i * 2;
-            var n = _core.Recommend(new RecommendationRequest(u, now, 20, 0), slate);
+            var n = _core.Recommend(new RecommendationRequest(u, now, 20, 0), slate, contexts);
             for (var k = 0; k < n; k++)
             {
                 var v = slate[k];
                 var liked = v % 20 == u % 20;
-                _core.Record(new ImpressionFeedback(u, v, now, liked ? 30 : 3, liked ? Reactions.Finished | Reactions.Liked : Reactions.None));
+                _core.Record(new ImpressionFeedback(u, v, now, liked ? 30 : 3, liked ? Reactions.Finished | Reactions.Liked : Reactions.None, contexts[k]));
             }
         }
 
@@ -55,6 +57,6 @@ public class RecommendBenchmark
     public int Recommend()
     {
         _user = (_user + 7919) % Users;
-        return _core.Recommend(new RecommendationRequest(_user, _now++, 20, 0), _slate);
+        return _core.Recommend(new RecommendationRequest(_user, _now++, 20, 0), _slate, _contexts);
     }
 }

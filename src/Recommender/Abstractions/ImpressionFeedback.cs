@@ -6,4 +6,5 @@ namespace Recommender.Abstractions;
 /// <param name="NowSecond">Simulated second the impression ended.</param>
 /// <param name="WatchSeconds">Seconds watched, replays included.</param>
 /// <param name="Reactions">Explicit reactions.</param>
-public readonly record struct ImpressionFeedback(int UserId, int VideoId, long NowSecond, float WatchSeconds, Reactions Reactions);
+/// <param name="Context">The serving context that came with the video in its slate (echoed back by the client).</param>
+public readonly record struct ImpressionFeedback(int UserId, int VideoId, long NowSecond, float WatchSeconds, Reactions Reactions, ServeContext Context = default);

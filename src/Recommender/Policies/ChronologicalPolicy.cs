@@ -9,7 +9,7 @@ namespace Recommender.Policies;
 /// </summary>
 internal sealed class ChronologicalPolicy(PlatformState state) : IFeedPolicy
 {
-    public int Recommend(in RecommendationRequest request, Span<int> slate)
+    public int Recommend(in RecommendationRequest request, Span<int> slate, Span<ServeContext> contexts)
     {
         var user = request.UserId;
         var n = 0;
@@ -54,7 +54,7 @@ internal sealed class ChronologicalPolicy(PlatformState state) : IFeedPolicy
 
         for (var i = 0; i < n; i++)
         {
-            state.Contexts.Add(user, slate[i], request.LocalHour, request.SessionPosition + i, 1f);
+            contexts[i] = ServeContext.Served(request.LocalHour, request.SessionPosition + i, 1f);
         }
 
         return n;

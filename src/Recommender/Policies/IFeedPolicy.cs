@@ -5,8 +5,11 @@ namespace Recommender.Policies;
 /// <summary>A feed policy: fills a slate for one request from the platform's state.</summary>
 internal interface IFeedPolicy
 {
-    /// <summary>Fills <paramref name="slate"/> and returns how many ids were written. Thread-safe across distinct users.</summary>
-    int Recommend(in RecommendationRequest request, Span<int> slate);
+    /// <summary>
+    /// Fills <paramref name="slate"/> and, slot by slot, <paramref name="contexts"/> (at least as long),
+    /// and returns how many ids were written. Thread-safe across distinct users.
+    /// </summary>
+    int Recommend(in RecommendationRequest request, Span<int> slate, Span<ServeContext> contexts);
 
     /// <summary>Periodic batch work (list refresh, retraining) at a tick boundary.</summary>
     void Refresh(long nowSecond);

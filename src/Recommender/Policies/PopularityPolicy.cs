@@ -22,7 +22,7 @@ internal sealed class PopularityPolicy : IFeedPolicy
         _lists = new PopularityLists(state, options);
     }
 
-    public int Recommend(in RecommendationRequest request, Span<int> slate)
+    public int Recommend(in RecommendationRequest request, Span<int> slate, Span<ServeContext> contexts)
     {
         var user = request.UserId;
         var region = _state.Accounts.Region(user);
@@ -53,6 +53,8 @@ internal sealed class PopularityPolicy : IFeedPolicy
                 break;
             }
 
+            // No serving context is logged for the popularity feed (as before contexts travelled with the slate).
+            contexts[n] = ServeContext.Unknown;
             slate[n++] = id;
             _state.Served.Add(user, id);
         }

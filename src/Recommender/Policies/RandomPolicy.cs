@@ -6,7 +6,7 @@ namespace Recommender.Policies;
 /// <summary>Uniformly random videos from the whole catalogue: the no-information baseline.</summary>
 internal sealed class RandomPolicy(PlatformState state) : IFeedPolicy
 {
-    public int Recommend(in RecommendationRequest request, Span<int> slate)
+    public int Recommend(in RecommendationRequest request, Span<int> slate, Span<ServeContext> contexts)
     {
         var n = 0;
         for (var slot = 0; slot < slate.Length; slot++)
@@ -18,6 +18,8 @@ internal sealed class RandomPolicy(PlatformState state) : IFeedPolicy
                 break;
             }
 
+            // No serving context is logged for the random baseline (as before contexts travelled with the slate).
+            contexts[n] = ServeContext.Unknown;
             slate[n++] = id;
             state.Served.Add(request.UserId, id);
         }

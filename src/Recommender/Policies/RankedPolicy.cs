@@ -28,7 +28,7 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
 
     public StageProfile Profile { get; } = new();
 
-    public int Recommend(in RecommendationRequest request, Span<int> slate)
+    public int Recommend(in RecommendationRequest request, Span<int> slate, Span<ServeContext> contexts)
     {
         var s = RankScratch.For(state.Catalog.Capacity);
         var user = request.UserId;
@@ -55,7 +55,7 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
             t = Profile.Lap(3, t + featureTicks);
         }
 
-        var filled = Rerank(s, request, ranked, n, slate);
+        var filled = Rerank(s, request, ranked, n, slate, contexts);
         if (profile) Profile.Lap(4, t);
         return filled;
     }
@@ -280,7 +280,7 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
         return featureTicks;
     }
 
-    private int Rerank(RankScratch s, in RecommendationRequest request, int ranked, int total, Span<int> slate)
+    private int Rerank(RankScratch s, in RecommendationRequest request, int ranked, int total, Span<int> slate, Span<ServeContext> contexts)
     {
         var user = request.UserId;
         Span<byte> recent = stackalloc byte[state.Users.TopicSlots];
@@ -354,7 +354,7 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
             prevCreator = state.Catalog.Creator(video);
             prevSound = state.Catalog.Sound(video);
             state.Served.Add(user, video);
-            state.Contexts.Add(user, video, request.LocalHour, request.SessionPosition + slot, propensity);
+            contexts[filled - 1] = ServeContext.Served(request.LocalHour, request.SessionPosition + slot, propensity);
         }
 
         return filled;

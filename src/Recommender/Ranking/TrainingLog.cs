@@ -65,5 +65,8 @@ internal sealed class TrainingLog
 
     public long Second(long row) => _second[row % Capacity];
 
+    /// <summary>Probability with which the row's video was chosen when it was served (1 when unknown).</summary>
+    public float Propensity(long row) => _propensity[row % Capacity];
+
     public void Clear() => _written = 0;
 }

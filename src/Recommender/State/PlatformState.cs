@@ -23,7 +23,6 @@ internal sealed class PlatformState
         Follows = new FollowGraph(expectedUsers, Math.Max(16, expectedVideos / 8));
         Embeddings = new EmbeddingTable(expectedUsers, Catalog.Capacity, seed);
         Pool = new TrafficPool(Catalog.Capacity);
-        Contexts = new ServedContexts(expectedUsers);
         Log = new TrainingLog(options.LogCapacity);
         FreshSeconds = (long)(options.FreshHours * 3600);
     }
@@ -51,8 +50,6 @@ internal sealed class PlatformState
     public EmbeddingTable Embeddings { get; }
 
     public TrafficPool Pool { get; }
-
-    public ServedContexts Contexts { get; }
 
     public TrainingLog Log { get; }
 

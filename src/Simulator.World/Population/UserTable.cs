@@ -70,6 +70,7 @@ public sealed class UserTable
         LastImpressionSecond = new long[count];
         RecentTopics = new int[count];
         Feed = new int[count * feedCapacity];
+        FeedContexts = new ServeContext[count * feedCapacity];
         FeedPos = new byte[count];
         FeedLen = new byte[count];
         FirstActiveDay = new int[count];
@@ -219,6 +220,9 @@ public sealed class UserTable
 
     /// <summary>Prefetched slate, <see cref="FeedCapacity"/> per user.</summary>
     public int[] Feed { get; }
+
+    /// <summary>The serving context that came with each prefetched video, handed back with its impression.</summary>
+    public ServeContext[] FeedContexts { get; }
 
     public byte[] FeedPos { get; }
 

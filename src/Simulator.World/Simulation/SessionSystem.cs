@@ -55,6 +55,7 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
         var rng = new RandomCursor(seed, (ulong)u, StreamIds.Behaviour, users.BehaviourDraws[u]);
         var cap = users.FeedCapacity;
         var feed = users.Feed.AsSpan(u * cap, cap);
+        var contexts = users.FeedContexts.AsSpan(u * cap, cap);
         ref var totals = ref output.Totals;
         var ended = false;
         var reason = SessionEndReason.Satisfied;
@@ -68,7 +69,7 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
                 var hour = (int)((local < 0 ? local + 86_400 : local) / 3600);
                 var request = new RecommendationRequest(u, now, hour, users.SessionItems[u]);
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                var n = world.Recommender.Recommend(request, feed);
+                var n = world.Recommender.Recommend(request, feed, contexts);
                 output.RecommendTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
                 output.Requests++;
                 output.SlotsServed += n;
@@ -83,7 +84,8 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
                 }
             }
 
-            var v = feed[users.FeedPos[u]++];
+            var v = feed[users.FeedPos[u]];
+            var context = contexts[users.FeedPos[u]++];
             var view = content.View(v);
             var recent = users.RecentTopics[u];
             if ((recent & 0xFF) == view.Topic || ((recent >> 8) & 0xFF) == view.Topic)
@@ -97,7 +99,7 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
             var outcome = world.Behaviour.Watch(users, u, view, now, ref rng, shift);
             campaigns?.Apply(users, u, view, outcome, now, world.Recommender, output.CampaignCounts);
             budget -= outcome.WatchSeconds;
-            output.AddImpression(new ImpressionFeedback(u, v, now + (long)outcome.WatchSeconds, outcome.WatchSeconds, outcome.Reactions));
+            output.AddImpression(new ImpressionFeedback(u, v, now + (long)outcome.WatchSeconds, outcome.WatchSeconds, outcome.Reactions, context));
             var ms = (long)(outcome.WatchSeconds * 1000f);
             totals.Impressions++;
             totals.WatchMs += ms;
