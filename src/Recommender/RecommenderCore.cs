@@ -109,6 +109,7 @@ public sealed class RecommenderCore
         var capacity = _state.Catalog.Capacity;
         _state.Counters.EnsureCapacity(capacity, _state.Regions.Count);
         _state.Videos.EnsureCapacity(capacity);
+        _state.Served.EnsureVideos(capacity);
         _state.Embeddings.EnsureVideos(capacity);
         _state.Embeddings.EnsureHashtags(_state.Catalog.HashtagSpan);
         _state.Follows.EnsureCreators(video.CreatorId + 1);

@@ -5,22 +5,42 @@ namespace Recommender.State;
 /// Each user's ring is written only while serving that user, so requests for different
 /// users may run in parallel.
 /// </summary>
+/// <remarks>
+/// An entry is <c>video + 1</c> (0 = empty) stored in 24 bits, as a 16-bit low half and an 8-bit
+/// high byte in two arrays: 3 bytes per remembered video instead of 4 (384 instead of 512 bytes per
+/// user at the default memory of 128), and the low halves can be searched with vector compares. A
+/// catalogue past 2^24 − 1 videos adds a fourth byte array (<see cref="EnsureVideos"/>), so any
+/// catalogue fits; the set of remembered videos, and so every slate, is the same at any width.
+/// </remarks>
 internal sealed class ServedHistory
 {
+    /// <summary>Largest entry (video + 1) the two narrow arrays hold.</summary>
+    private const int NarrowLimit = (1 << 24) - 1;
+
     private readonly int _memory;
-    private int[] _ring;
-    private int[] _pos;
+    private ushort[] _low;
+    private byte[] _high;
+    private byte[]? _top;
+    private ushort[] _pos;
 
     public ServedHistory(int memory, int users)
     {
+        if (memory is < 1 or > ushort.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(memory), memory, "Served memory must be between 1 and 65,535 videos.");
+        }
+
         _memory = memory;
         users = Math.Max(users, 1);
-        _ring = new int[users * memory];
-        _ring.AsSpan().Fill(-1);
-        _pos = new int[users];
+        _low = new ushort[users * memory];
+        _high = new byte[users * memory];
+        _pos = new ushort[users];
     }
 
     public int Memory => _memory;
+
+    /// <summary>Whether entries are stored in 32 bits (catalogue past 2^24 − 1 videos).</summary>
+    public bool Wide => _top is not null;
 
     public void EnsureUsers(int users)
     {
@@ -30,29 +50,92 @@ internal sealed class ServedHistory
         }
 
         var n = Math.Max(users, _pos.Length * 2);
-        var old = _ring.Length;
-        Array.Resize(ref _ring, n * _memory);
-        _ring.AsSpan(old).Fill(-1);
+        Array.Resize(ref _low, n * _memory);
+        Array.Resize(ref _high, n * _memory);
+        if (_top is not null)
+        {
+            Array.Resize(ref _top, n * _memory);
+        }
+
         Array.Resize(ref _pos, n);
     }
 
-    public bool Contains(int user, int video) => _ring.AsSpan(user * _memory, _memory).Contains(video);
+    /// <summary>Widens the entries to 32 bits once video ids reach 2^24 − 1 (<paramref name="videos"/> = catalogue capacity).</summary>
+    public void EnsureVideos(int videos)
+    {
+        if (videos > NarrowLimit && _top is null)
+        {
+            // Existing entries are below 2^24, so their top bytes are zero.
+            _top = new byte[_low.Length];
+        }
+    }
+
+    public bool Contains(int user, int video)
+    {
+        var entry = video + 1;
+        var offset = user * _memory;
+        var low = _low.AsSpan(offset, _memory);
+        var key = (ushort)entry;
+        var from = 0;
+        while (from < low.Length)
+        {
+            var k = low[from..].IndexOf(key);
+            if (k < 0)
+            {
+                return false;
+            }
+
+            from += k;
+            if (Entry(offset + from) == entry)
+            {
+                return true;
+            }
+
+            from++;
+        }
+
+        return false;
+    }
 
     /// <summary>Sets <c>marks[v] = stamp</c> for every video v in the user's served ring.</summary>
     public void Mark(int user, int[] marks, int stamp)
     {
-        foreach (var v in _ring.AsSpan(user * _memory, _memory))
+        var offset = user * _memory;
+        var low = _low.AsSpan(offset, _memory);
+        var high = _high.AsSpan(offset, _memory);
+        if (_top is null)
         {
-            if (v >= 0)
+            for (var i = 0; i < low.Length; i++)
             {
-                marks[v] = stamp;
+                var entry = low[i] | (high[i] << 16);
+                if (entry != 0)
+                {
+                    marks[entry - 1] = stamp;
+                }
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < low.Length; i++)
+        {
+            var entry = Entry(offset + i);
+            if (entry != 0)
+            {
+                marks[entry - 1] = stamp;
             }
         }
     }
 
     public void Clear()
     {
-        _ring.AsSpan().Fill(-1);
+        Array.Clear(_low);
+        Array.Clear(_high);
+        if (_top is not null)
+        {
+            Array.Clear(_top);
+        }
+
         Array.Clear(_pos);
     }
 
@@ -60,17 +143,17 @@ internal sealed class ServedHistory
     public void RecentTopics(int user, int n, Catalog catalog, Span<byte> counts)
     {
         counts.Clear();
-        var p = _pos[user];
+        var p = (int)_pos[user];
         for (var i = 0; i < Math.Min(n, _memory); i++)
         {
             p = p == 0 ? _memory - 1 : p - 1;
-            var v = _ring[user * _memory + p];
-            if (v < 0)
+            var entry = Entry(user * _memory + p);
+            if (entry == 0)
             {
                 break;
             }
 
-            var t = catalog.Topic(v) % counts.Length;
+            var t = catalog.Topic(entry - 1) % counts.Length;
             if (counts[t] < byte.MaxValue)
             {
                 counts[t]++;
@@ -80,8 +163,24 @@ internal sealed class ServedHistory
 
     public void Add(int user, int video)
     {
-        var p = _pos[user];
-        _ring[user * _memory + p] = video;
-        _pos[user] = p + 1 == _memory ? 0 : p + 1;
+        var p = (int)_pos[user];
+        var i = (user * _memory) + p;
+        var entry = (uint)video + 1;
+        if (entry > NarrowLimit && _top is null)
+        {
+            throw new InvalidOperationException($"Video {video} is past the served history's 24-bit ids; call EnsureVideos with the catalogue's capacity first.");
+        }
+
+        _low[i] = (ushort)entry;
+        _high[i] = (byte)(entry >> 16);
+        if (_top is not null)
+        {
+            _top[i] = (byte)(entry >> 24);
+        }
+
+        _pos[user] = (ushort)(p + 1 == _memory ? 0 : p + 1);
     }
+
+    private int Entry(int i) =>
+        _low[i] | (_high[i] << 16) | (_top is null ? 0 : _top[i] << 24);
 }
