@@ -56,4 +56,40 @@ public sealed class WorldBehaviourTests
         Assert.True(world.Sleeping > 10 * world.ActiveSessions, $"sleeping {world.Sleeping}, active {world.ActiveSessions}");
         Assert.True(world.Sleeping + world.ActiveSessions <= world.Users.Count);
     }
+
+    [Fact]
+    public void Should_HoldASessionSlotExactlyWhileInSession_When_SessionsStartAndEnd()
+    {
+        // Given a small world with its session pool sized below the day's peak concurrency
+        using var world = new SimulationWorld(WorldFixtures.Small(users: 3000, days: 2));
+        var users = world.Users;
+        var initial = users.SessionSlotCapacity;
+        var peak = 0;
+        for (var tick = 1; tick <= world.EndTick; tick++)
+        {
+            // When a tick passes
+            world.Loop.RunUntil(tick);
+
+            // Then after every tick's feedback, the users holding a slot are exactly those in session, each with its own
+            var held = new HashSet<int>();
+            var inSession = 0;
+            for (var u = 0; u < users.Count; u++)
+            {
+                Assert.Equal(users.InSession[u], users.SessionSlot[u] >= 0);
+                if (users.SessionSlot[u] >= 0)
+                {
+                    Assert.True(held.Add(users.SessionSlot[u]), $"slot {users.SessionSlot[u]} held twice");
+                    Assert.InRange(users.SessionSlot[u], 0, users.SessionSlotCapacity - 1);
+                    inSession++;
+                }
+            }
+
+            peak = Math.Max(peak, inSession);
+        }
+
+        // and the pool grew past its first size, by doubling, only about as far as concurrency needed
+        // (slots taken at a tick's start are counted here only after its feedback, hence the slack)
+        Assert.True(peak > initial, $"peak concurrency {peak} never passed the initial pool of {initial}: the growth path is untested");
+        Assert.InRange(users.SessionSlotCapacity, peak, 4 * peak);
+    }
 }

@@ -53,7 +53,6 @@ public sealed class UserTable
         Interest = new float[count * topics];
         Taste = new Behaviour.TasteVector[count];
         Satiation = new float[count * topics];
-        SessionTopicCounts = new byte[count * topics];
         PreferredLength = new float[count];
         SessionRate = new float[count];
         Habit = new float[count];
@@ -69,8 +68,10 @@ public sealed class UserTable
         Budget = new float[count];
         LastImpressionSecond = new long[count];
         RecentTopics = new int[count];
-        Feed = new int[count * feedCapacity];
-        FeedContexts = new ServeContext[count * feedCapacity];
+        SessionSlot = new int[count];
+        SessionSlot.AsSpan().Fill(-1);
+        // A first guess at peak concurrency; the pool doubles past it (like the active list).
+        GrowSessionSlots(Math.Clamp(count / 64, 16, 1 << 16));
         FeedPos = new byte[count];
         FeedLen = new byte[count];
         FirstActiveDay = new int[count];
@@ -81,6 +82,13 @@ public sealed class UserTable
         Array.Fill(FirstActiveDay, -1);
         Array.Fill(LastActiveDay, int.MinValue);
     }
+
+    private int[] _feed = [];
+    private ServeContext[] _feedContexts = [];
+    private byte[] _sessionTopicCounts = [];
+    private int[] _free = [];
+    private int _freeCount;
+    private int _slotCapacity;
 
     public int Count { get; }
 
@@ -185,9 +193,6 @@ public sealed class UserTable
     /// <summary>Topic satiation, <see cref="Topics"/> per user; decays with a half-life.</summary>
     public float[] Satiation { get; }
 
-    /// <summary>Impressions per topic in the current session, <see cref="Topics"/> per user, saturating at 255 (for session topic entropy).</summary>
-    public byte[] SessionTopicCounts { get; }
-
     /// <summary>Habit strength in [0.05, 1]: grows after satisfying sessions, shrinks after bad ones.</summary>
     public float[] Habit { get; }
 
@@ -218,11 +223,72 @@ public sealed class UserTable
     /// <summary>Topics of the last three videos, one byte each (0xFF: none), newest in the low byte.</summary>
     public int[] RecentTopics { get; }
 
-    /// <summary>Prefetched slate, <see cref="FeedCapacity"/> per user.</summary>
-    public int[] Feed { get; }
+    /// <summary>
+    /// The pooled session slot each user in session holds (-1 when none): the prefetched slate, the
+    /// serving contexts that came with it and the session's topic counts are needed only while a
+    /// user is in session, and peak concurrency is a small share of the population, so they live
+    /// in a pool of slots (4 B per user plus the pool, instead of 116 B per user at 8 slots and 20 topics).
+    /// </summary>
+    public int[] SessionSlot { get; }
+
+    /// <summary>Slots in the session pool (grows by doubling to peak concurrency).</summary>
+    public int SessionSlotCapacity => _slotCapacity;
+
+    /// <summary>The user's prefetched slate, <see cref="FeedCapacity"/> long; the user must hold a session slot.</summary>
+    public Span<int> Feed(int u) => _feed.AsSpan(SessionSlot[u] * FeedCapacity, FeedCapacity);
 
     /// <summary>The serving context that came with each prefetched video, handed back with its impression.</summary>
-    public ServeContext[] FeedContexts { get; }
+    public Span<ServeContext> FeedContexts(int u) => _feedContexts.AsSpan(SessionSlot[u] * FeedCapacity, FeedCapacity);
+
+    /// <summary>Impressions per topic in the current session, <see cref="Topics"/> long, saturating at 255 (for session topic entropy).</summary>
+    public Span<byte> SessionTopicCounts(int u) => _sessionTopicCounts.AsSpan(SessionSlot[u] * Topics, Topics);
+
+    /// <summary>Gives <paramref name="u"/> a session slot with empty topic counts. Sequential phases only.</summary>
+    public void AcquireSessionSlot(int u)
+    {
+        if (SessionSlot[u] >= 0)
+        {
+            return;
+        }
+
+        if (_freeCount == 0)
+        {
+            GrowSessionSlots(_slotCapacity * 2);
+        }
+
+        var slot = _free[--_freeCount];
+        SessionSlot[u] = slot;
+        _sessionTopicCounts.AsSpan(slot * Topics, Topics).Clear();
+    }
+
+    /// <summary>Returns <paramref name="u"/>'s session slot to the pool. Sequential phases only.</summary>
+    public void ReleaseSessionSlot(int u)
+    {
+        var slot = SessionSlot[u];
+        if (slot < 0)
+        {
+            return;
+        }
+
+        SessionSlot[u] = -1;
+        _free[_freeCount++] = slot;
+    }
+
+    private void GrowSessionSlots(int capacity)
+    {
+        var old = _slotCapacity;
+        Array.Resize(ref _feed, capacity * FeedCapacity);
+        Array.Resize(ref _feedContexts, capacity * FeedCapacity);
+        Array.Resize(ref _sessionTopicCounts, capacity * Topics);
+        Array.Resize(ref _free, capacity);
+        // Hand out low slots first (free list is a stack).
+        for (var s = capacity - 1; s >= old; s--)
+        {
+            _free[_freeCount++] = s;
+        }
+
+        _slotCapacity = capacity;
+    }
 
     public byte[] FeedPos { get; }
 

@@ -6,7 +6,8 @@ namespace Simulator.World.Simulation;
 
 /// <summary>
 /// Applies the chunks' outputs in chunk order: impressions to the recommender's log, counts to
-/// today's totals, ended sessions to the timing wheel; then drops ended users from the active list.
+/// today's totals, ended sessions to the timing wheel (their session slots back to the pool); then
+/// drops ended users from the active list.
 /// </summary>
 internal sealed class FeedbackSystem(WorldState world) : ISimSystem
 {
@@ -70,6 +71,8 @@ internal sealed class FeedbackSystem(WorldState world) : ISimSystem
             var next = output.EndedNextTick;
             for (var i = 0; i < ended.Length; i++)
             {
+                // The session's slate and counts are done with: the slot goes back to the pool, in chunk order.
+                world.Users.ReleaseSessionSlot(ended[i]);
                 if (next[i] == ReturnModel.Never)
                 {
                     world.Churned++;

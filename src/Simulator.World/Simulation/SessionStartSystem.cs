@@ -27,6 +27,7 @@ internal sealed class SessionStartSystem(WorldState world) : ISimSystem
             }
 
             users.InSession[u] = true;
+            users.AcquireSessionSlot(u);
             users.SessionSeconds[u] = 0;
             users.SessionItems[u] = 0;
             users.SessionUtility[u] = 0;

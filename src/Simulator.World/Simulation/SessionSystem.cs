@@ -53,9 +53,9 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
         var tickStart = _time.TotalSeconds;
         var budget = users.Budget[u] + step;
         var rng = new RandomCursor(seed, (ulong)u, StreamIds.Behaviour, users.BehaviourDraws[u]);
-        var cap = users.FeedCapacity;
-        var feed = users.Feed.AsSpan(u * cap, cap);
-        var contexts = users.FeedContexts.AsSpan(u * cap, cap);
+        var feed = users.Feed(u);
+        var contexts = users.FeedContexts(u);
+        var topicCounts = users.SessionTopicCounts(u);
         ref var totals = ref output.Totals;
         var ended = false;
         var reason = SessionEndReason.Satisfied;
@@ -105,7 +105,7 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
             totals.WatchMs += ms;
             totals.UtilityMilli += (long)(outcome.Utility * 1000f);
             totals.SatiationMilli += (long)(outcome.Satiation * 1000f);
-            ref var topicCount = ref users.SessionTopicCounts[(u * users.Topics) + view.Topic];
+            ref var topicCount = ref topicCounts[view.Topic];
             if (topicCount < byte.MaxValue)
             {
                 topicCount++;
@@ -161,7 +161,7 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
         ref var totals = ref output.Totals;
         totals.SessionsEnded++;
         totals.EndedSessionMs += (long)(users.SessionSeconds[u] * 1000f);
-        var counts = users.SessionTopicCounts.AsSpan(u * users.Topics, users.Topics);
+        var counts = users.SessionTopicCounts(u);
         if (TopicEntropy.Bits(counts) is { } bits)
         {
             var milli = (int)Math.Round(bits * 1000.0);
