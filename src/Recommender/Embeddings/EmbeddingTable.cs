@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Recommender.Abstractions;
 using Recommender.State;
 
@@ -92,9 +94,15 @@ internal sealed class EmbeddingTable
 
     public ReadOnlySpan<float> User(int user) => _users.AsSpan(user * Dim, Dim);
 
+    /// <summary>The video's vector (zeros until admitted).</summary>
+    internal ReadOnlySpan<float> Video(int video) => _videos.AsSpan(video * Dim, Dim);
+
+    /// <summary>The hashtag's vector.</summary>
+    internal ReadOnlySpan<float> Tag(int tag) => _tags.AsSpan(tag * Dim, Dim);
+
     /// <summary>Affinity of a user and a video; for a video whose vector is not admitted, the affinity with its hashtags.</summary>
     public float Score(int user, int video, in HashtagSet tags) =>
-        _admitted[video] ? TensorPrimitives.Dot(User(user), _videos.AsSpan(video * Dim, Dim)) : TagScore(user, tags);
+        _admitted[video] ? Dot(User(user), _videos.AsSpan(video * Dim, Dim)) : TagScore(user, tags);
 
     /// <summary>Mean affinity of a user with a video's hashtags; 0 without hashtags.</summary>
     public float TagScore(int user, in HashtagSet tags)
@@ -108,7 +116,7 @@ internal sealed class EmbeddingTable
         var sum = 0f;
         for (var i = 0; i < tags.Count; i++)
         {
-            sum += TensorPrimitives.Dot(u, _tags.AsSpan(tags[i] * Dim, Dim));
+            sum += Dot(u, _tags.AsSpan(tags[i] * Dim, Dim));
         }
 
         return sum / tags.Count;
@@ -127,6 +135,14 @@ internal sealed class EmbeddingTable
             for (var j = 0; j < tags.Count; j++)
             {
                 var t = _tags.AsSpan(tags[j] * Dim, Dim);
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    // The same operations element by element, sixteen at once: the same bits.
+                    var tv = Vector512.Create<float>(t);
+                    (tv + (Vector512.Create(_learningRate) * ((Vector512.Create(gt) * Vector512.Create<float>(uRow)) - (Vector512.Create(_l2) * tv)))).CopyTo(t);
+                    continue;
+                }
+
                 for (var i = 0; i < Dim; i++)
                 {
                     t[i] += _learningRate * ((gt * uRow[i]) - (_l2 * t[i]));
@@ -154,14 +170,45 @@ internal sealed class EmbeddingTable
         _lastUpdate[video] = second;
         var u = _users.AsSpan(user * Dim, Dim);
         var v = _videos.AsSpan(video * Dim, Dim);
-        var p = 1f / (1f + MathF.Exp(-TensorPrimitives.Dot(u, v)));
+        var p = 1f / (1f + MathF.Exp(-Dot(u, v)));
         var g = (positive ? 1f : 0f) - p;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            // The same operations element by element, sixteen at once: the same bits.
+            var uv = Vector512.Create<float>(u);
+            var vv = Vector512.Create<float>(v);
+            var rate = Vector512.Create(_learningRate);
+            var l2 = Vector512.Create(_l2);
+            var gv = Vector512.Create(g);
+            (uv + (rate * ((gv * vv) - (l2 * uv)))).CopyTo(u);
+            (vv + (rate * ((gv * uv) - (l2 * vv)))).CopyTo(v);
+            return;
+        }
+
         for (var i = 0; i < Dim; i++)
         {
             var ui = u[i];
             u[i] += _learningRate * (g * v[i] - _l2 * ui);
             v[i] += _learningRate * (g * ui - _l2 * v[i]);
         }
+    }
+
+    /// <summary>
+    /// Dot product of two <see cref="Dim"/>-float vectors, bit for bit what
+    /// <see cref="TensorPrimitives.Dot(ReadOnlySpan{float}, ReadOnlySpan{float})"/> returns (EmbeddingTests
+    /// compare them on random vectors): with 512-bit vectors that is one multiply, added to a zero
+    /// vector, summed across; without them the library is called. Inlined, it saves the library's
+    /// general-length set-up on each of the few hundred candidates a request pre-ranks.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        if (Vector512.IsHardwareAccelerated && a.Length == Dim && b.Length == Dim)
+        {
+            return Vector512.Sum(Vector512<float>.Zero + (Vector512.Create<float>(a) * Vector512.Create<float>(b)));
+        }
+
+        return TensorPrimitives.Dot(a, b);
     }
 
     /// <summary>Forgets every learned vector (the "untrained" starting point).</summary>
