@@ -29,6 +29,15 @@ public sealed class RecommenderCoreTests
     }
 
     [Fact]
+    public void Should_RefuseTheRequest_When_TheContextsSpanIsShorterThanTheSlate()
+    {
+        var core = Core(FeedPolicyKind.Chronological, 50);
+        var error = Assert.Throws<ArgumentException>(() => core.Recommend(new RecommendationRequest(0, 10, 12, 0), new int[8], new ServeContext[7]));
+        Assert.Equal("contexts", error.ParamName);
+        Assert.Contains("shorter than the slate", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_ServeMostValuableVideoFirst_When_PopularityHasFeedback()
     {
         // Given video 7 collected likes and shares from users in both countries
