@@ -38,7 +38,7 @@ public sealed class ServedHistoryTests
             history.EnsureVideos(top + 1);
         }
 
-        var random = new Random(7);
+        var random = new TestDraws(7);
         var marks = new int[top + 1];
         for (var step = 0; step < 4000; step++)
         {
