@@ -171,7 +171,7 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
             users.EntropySessions[u]++;
         }
 
-        counts.Clear();
+        // The counts are cleared when the session slot is next handed out (UserTable.AcquireSessionSlot).
         switch (reason)
         {
             case SessionEndReason.Fatigue:
