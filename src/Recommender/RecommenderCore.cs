@@ -285,16 +285,17 @@ public sealed class RecommenderCore
             return;
         }
 
-        if (_ranked.Model is { } current)
+        // The current model is scored on the rows logged since it was installed while the new one
+        // is fitted: both only read the log, so it runs as one more task beside the fits.
+        OfflineEvaluation? evaluation = null;
+        var current = _ranked.Model;
+        Action? evaluate = current is null ? null : () => evaluation = OfflineEvaluator.Evaluate(current, _state, _modelRow, _lastEvaluation, now, _weights);
+        var model = _trainer.Train(_state.Log, now, evaluate);
+        if (evaluation is not null)
         {
-            var evaluation = OfflineEvaluator.Evaluate(current, _state, _modelRow, _lastEvaluation, now, _weights);
-            if (evaluation is not null)
-            {
-                _evaluations.Add(evaluation);
-            }
+            _evaluations.Add(evaluation);
         }
 
-        var model = _trainer.Train(_state.Log, now);
         _lastEvaluation = now;
         if (model is not null)
         {

@@ -31,11 +31,17 @@ internal sealed class RankingTrainer
     /// <summary>Rows used for the last fit, for tests and offline evaluation.</summary>
     public List<TrainingRow> LastRows { get; } = [];
 
-    public RankingModel? Train(TrainingLog log, long now)
+    /// <summary>
+    /// Fits a new model on the log's recent rows, or returns null when the log holds too few.
+    /// <paramref name="alongside"/> (read-only work on the same state, e.g. scoring the current
+    /// model on the rows it has not seen) runs side by side with the fits, once, either way.
+    /// </summary>
+    public RankingModel? Train(TrainingLog log, long now, Action? alongside = null)
     {
         var available = log.Written - log.Oldest;
         if (available < 500)
         {
+            alongside?.Invoke();
             return null;
         }
 
@@ -63,9 +69,17 @@ internal sealed class RankingTrainer
         float[] quantiles = [];
 
         // Heads are independent fits, each seeded and single-threaded with its own MLContext, so
-        // fitting them side by side gives the same models as fitting them one after another.
-        Parallel.For(0, RankingModel.Heads + 1, new ParallelOptions { MaxDegreeOfParallelism = _threads }, h =>
+        // fitting them side by side gives the same models as fitting them one after another; the
+        // work alongside reads what the fits read and writes nothing they read.
+        var items = RankingModel.Heads + 1 + (alongside is null ? 0 : 1);
+        void Fits() => Parallel.For(0, items, new ParallelOptions { MaxDegreeOfParallelism = _threads }, h =>
         {
+            if (h > RankingModel.Heads)
+            {
+                alongside!();
+                return;
+            }
+
             var ml = new MLContext(_seed);
             if (h == RankingModel.Heads)
             {
@@ -76,6 +90,13 @@ internal sealed class RankingTrainer
                 FitHead(ml, h, heads, slopes, offsets, priors);
             }
         });
+
+        // Started from a thread-pool thread: a single-threaded FastTree fit still hands pieces of
+        // each tree's split search to the pool and waits for them, and a pool thread can usually
+        // run such a piece itself instead of waiting for another thread to pick it up. Measured
+        // (10,000 users, three steady-state days, both thread counts): the fits take about 12 %
+        // less wall time than when started from the simulation's own thread. Same models.
+        Task.Run(Fits).GetAwaiter().GetResult();
 
         return new RankingModel(heads, slopes, offsets, priors, watch, quantiles, now, LastRows.Count);
     }
