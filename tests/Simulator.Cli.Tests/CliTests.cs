@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Simulator.Cli.Commands;
 
 namespace Simulator.Cli.Tests;
 
@@ -302,6 +303,78 @@ public sealed class CliTests : IDisposable
         Assert.InRange(double.Parse(requests.Groups[4].Value, System.Globalization.CultureInfo.InvariantCulture), 1.0, 100.0);
         Assert.Equal(output, File.ReadAllText(report).TrimEnd('\n') + "\n", ignoreLineEndingDifferences: true);
         Assert.Equal(2, (await Run("bench", "--users", "0")).Code);
+    }
+
+    [Fact]
+    public async Task Should_CompareOneThreadWithMany_When_BenchmarkingScaling()
+    {
+        var report = Path.Combine(_dir, "scaling.md");
+
+        var (code, output, _) = await Run("bench", "--users", "300", "--days", "1", "--warmup-days", "0", "--policy", "popularity", "--threads", "2", "--scaling", "--out", report);
+
+        Assert.Equal(0, code);
+        // Both runs in full, one thread first, then the comparison
+        var one = output.IndexOf("popularity, 1 thread(s)", StringComparison.Ordinal);
+        var two = output.IndexOf("popularity, 2 thread(s)", StringComparison.Ordinal);
+        var scaling = output.IndexOf("## thread scaling: 1 → 2 threads", StringComparison.Ordinal);
+        Assert.True(one >= 0 && two > one && scaling > two, output);
+        var impressions = System.Text.RegularExpressions.Regex.Matches(output, @"\| impressions \(timed days\) \| ([\d,]+) \|").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(2, impressions.Count);
+        Assert.Contains($"Same impressions on 1 and 2 threads: {impressions[0]} and {impressions[1]} (equal, as determinism requires)", output, StringComparison.Ordinal);
+        Assert.Matches(@"\| Session \(chunk-parallel\), s \| [\d.]+ \| [\d.]+ \| [\d.]+× \|", output);
+        Assert.Matches(@"- arithmetic \(independent multiply-xorshift chains\): \*\*[\d.]+×\*\* \([\d.]+–[\d.]+\)", output);
+        Assert.Matches(@"- random memory reads \(64 MiB pointer chase\): \*\*[\d.]+×\*\*", output);
+        Assert.Matches(@"the whole would reach at most [\d.]+×", output);
+        Assert.Equal(output, File.ReadAllText(report).TrimEnd('\n') + "\n", ignoreLineEndingDifferences: true);
+
+        // One thread has nothing to compare with
+        var single = await Run("bench", "--users", "300", "--threads", "1", "--scaling");
+        Assert.Equal(2, single.Code);
+        Assert.Contains("--scaling compares one thread with --threads, which must then be at least 2 (got 1)", single.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_VisitEverySlotInOneCycle_When_LayingOutThePointerChase()
+    {
+        foreach (var length in new[] { 2, 3, 1000, 4096 })
+        {
+            var next = MachineCeiling.RandomCycle(length);
+            var seen = new bool[length];
+            var i = 0;
+            for (var step = 0; step < length; step++)
+            {
+                Assert.False(seen[i], $"slot {i} revisited after {step} steps of {length}");
+                seen[i] = true;
+                i = next[i];
+            }
+
+            Assert.Equal(0, i); // back at the start after exactly length reads
+        }
+
+        Assert.Equal(MachineCeiling.RandomCycle(1000), MachineCeiling.RandomCycle(1000)); // fixed layout
+    }
+
+    [Fact]
+    public void Should_RunTheWorkOncePerThreadAndReportEveryRepetition_When_MeasuringTheCeiling()
+    {
+        var calls = new int[3];
+        var seconds = MachineCeiling.Time(3, t =>
+        {
+            Interlocked.Increment(ref calls[t]);
+            return MachineCeiling.Compute(1000, (ulong)t);
+        });
+        Assert.Equal([1, 1, 1], calls);
+        Assert.True(seconds > 0);
+
+        // Same seed, same chain: the kernels compute, they are not optimised away
+        Assert.Equal(MachineCeiling.Compute(5000, 7), MachineCeiling.Compute(5000, 7));
+        Assert.NotEqual(MachineCeiling.Compute(5000, 7), MachineCeiling.Compute(5000, 8));
+
+        var results = MachineCeiling.Measure(2, repetitions: 2, computeIterations: 100_000, memoryReads: 10_000);
+        Assert.Equal(2, results.Count);
+        Assert.All(results, r => Assert.All(r.Ratios, x => Assert.True(double.IsFinite(x) && x > 0, $"{r.Kernel}: {x}")));
+        Assert.All(results, r => Assert.Equal(2, r.Ratios.Count));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MachineCeiling.Measure(1));
     }
 
     [Fact]

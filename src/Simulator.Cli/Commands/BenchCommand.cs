@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Recommender;
+using Simulator.Engine.Loop;
 using Simulator.World.Population;
 using Simulator.World.Simulation;
 
@@ -27,9 +28,10 @@ internal static class BenchCommand
         var threads = new Option<int>("--threads") { Description = "Worker threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var seed = new Option<ulong>("--seed") { Description = "Seed.", DefaultValueFactory = _ => 1 };
         var output = new Option<string?>("--out") { Description = "Also append the result as Markdown to this file (e.g. results/benchmarks/bench.md)." };
+        var scaling = new Option<bool>("--scaling") { Description = "Run the same bench on one thread first, then on --threads, and report each system's speed-up next to what this machine gives independent threads (two timing kernels) and the bound the serial part sets." };
         var command = new Command("bench", "End-to-end benchmark: impressions and user-days per second, time share of each system, peak memory and bytes per user.")
         {
-            users, days, warmup, policy, threads, seed, output, scenarioFile, variantName,
+            users, days, warmup, policy, threads, seed, output, scenarioFile, variantName, scaling,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -40,6 +42,13 @@ internal static class BenchCommand
             if (n < 1 || d < 1 || w < 0 || t < 1)
             {
                 await stderr.WriteLineAsync("error: --users, --days and --threads must be at least 1, --warmup-days at least 0.").ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+
+            var compareThreads = parse.GetValue(scaling);
+            if (compareThreads && t < 2)
+            {
+                await stderr.WriteLineAsync($"error: --scaling compares one thread with --threads, which must then be at least 2 (got {t}).").ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 
@@ -91,8 +100,24 @@ internal static class BenchCommand
                 Population = settings.Population with { Size = n },
                 Recommender = settings.Recommender with { Policy = parse.GetValue(policy) ?? settings.Recommender.Policy },
             };
-            var report = Run(settings, label, token);
-            await stdout.WriteAsync(report).ConfigureAwait(false);
+            string report;
+            if (compareThreads)
+            {
+                // One thread first, then the requested count: the same world from the same seed.
+                var single = Run(settings with { Threads = 1 }, label, token);
+                await stdout.WriteAsync(single.Report + "\n").ConfigureAwait(false);
+                var multi = Run(settings, label, token);
+                await stdout.WriteAsync(multi.Report + "\n").ConfigureAwait(false);
+                var section = Scaling(single, multi, MachineCeiling.Measure(t));
+                await stdout.WriteAsync(section).ConfigureAwait(false);
+                report = single.Report + "\n" + multi.Report + "\n" + section;
+            }
+            else
+            {
+                report = Run(settings, label, token).Report;
+                await stdout.WriteAsync(report).ConfigureAwait(false);
+            }
+
             if (parse.GetValue(output) is { } path)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -104,7 +129,10 @@ internal static class BenchCommand
         return command;
     }
 
-    private static string Run(WorldSettings settings, string label, CancellationToken token)
+    /// <summary>One bench run: its Markdown report and the figures the scaling comparison needs.</summary>
+    private sealed record BenchRun(string Report, int Threads, double Seconds, long Impressions, IReadOnlyList<(string System, bool ChunkParallel, double Seconds)> Systems);
+
+    private static BenchRun Run(WorldSettings settings, string label, CancellationToken token)
     {
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var build = Stopwatch.StartNew();
@@ -180,6 +208,53 @@ internal static class BenchCommand
 
         sb.Append(inv, $"| total | | {total:F2} | |\n\n");
         AppendFootprint(sb, world, n);
+        var named = systems.Select(p => (p.System.GetType().Name.Replace("System", "", StringComparison.Ordinal), p.System.Phase == SimPhase.Sessions, p.Seconds)).ToList();
+        return new BenchRun(sb.ToString(), settings.Threads, seconds, impressions, named);
+    }
+
+    // One thread against N: throughput, each system's speed-up, what the machine gives N threads
+    // that share nothing, and the bound the part outside the chunk-parallel sessions phase sets.
+    private static string Scaling(BenchRun one, BenchRun many, IReadOnlyList<MachineCeiling.Result> ceilings)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        var n = many.Threads;
+        sb.Append(inv, $"## thread scaling: 1 → {n} threads\n\n");
+        sb.Append(inv, $"| measure | 1 thread | {n} threads | speed-up |\n|---|---:|---:|---:|\n");
+        sb.Append(inv, $"| **impressions per second** | {one.Impressions / one.Seconds:N0} | {many.Impressions / many.Seconds:N0} | **{one.Seconds / many.Seconds:F2}×** |\n");
+        var total1 = one.Systems.Sum(x => x.Seconds);
+        var totalN = many.Systems.Sum(x => x.Seconds);
+        for (var i = 0; i < one.Systems.Count; i++)
+        {
+            var (name, parallel, s1) = one.Systems[i];
+            var sN = many.Systems[i].Seconds;
+            if (s1 < 0.005 * total1 && sN < 0.005 * totalN)
+            {
+                continue; // under half a per cent either way
+            }
+
+            var kind = parallel ? "chunk-parallel" : name == "RecommenderTrain" ? "model fits side by side" : "serial";
+            sb.Append(inv, $"| {name} ({kind}), s | {s1:F2} | {sN:F2} | {s1 / sN:F2}× |\n");
+        }
+
+        sb.Append(inv, $"| all systems, s | {total1:F2} | {totalN:F2} | {total1 / totalN:F2}× |\n\n");
+        var same = one.Impressions == many.Impressions;
+        sb.Append(inv, $"Same impressions on 1 and {n} threads: {one.Impressions:N0} and {many.Impressions:N0} ({(same ? "equal, as determinism requires" : "DIFFERENT: a determinism failure")}).\n\n");
+
+        sb.Append(inv, $"What this machine gives {n} threads that share nothing (the same work timed on 1 thread and on {n} at once; median of {ceilings[0].Ratios.Count}, range in brackets):\n\n");
+        foreach (var c in ceilings)
+        {
+            sb.Append(inv, $"- {c.Kernel}: **{c.Median:F2}×** ({c.Ratios.Min():F2}–{c.Ratios.Max():F2})\n");
+        }
+
+        // Amdahl with the machine's own ceiling: the sessions phase at the better kernel's speed-up,
+        // everything else as measured on N threads.
+        var parallel1 = one.Systems.Where(x => x.ChunkParallel).Sum(x => x.Seconds);
+        var parallelN = many.Systems.Where(x => x.ChunkParallel).Sum(x => x.Seconds);
+        var rest = totalN - parallelN;
+        var ceiling = ceilings.Max(c => c.Median);
+        sb.Append(inv, $"\nThe chunk-parallel sessions phase ran {parallel1 / parallelN:F2}× faster on {n} threads ({parallel1 / parallelN / ceiling:P0} of the better kernel's {ceiling:F2}×). ");
+        sb.Append(inv, $"Everything else took {rest:F2} s of the {totalN:F2} s on {n} threads ({rest / totalN:P0}); were the sessions phase to reach {ceiling:F2}×, the whole would reach at most {total1 / (parallel1 / ceiling + rest):F2}×.\n");
         return sb.ToString();
     }
 
