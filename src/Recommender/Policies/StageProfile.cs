@@ -10,7 +10,18 @@ internal sealed class StageProfile
 {
     public static readonly string[] Names = ["retrieval", "pre-ranking", "ranking: features", "ranking: model heads", "re-ranking"];
 
-    private readonly long[] _ticks = new long[Names.Length];
+    // Each thread adds to its own 64-byte line: two threads adding to one shared counter would
+    // bounce that cache line between cores on every request and slow the very run being measured.
+    // Threads share a line only past Slots threads, and adds stay atomic either way.
+    private const int Stride = 8;
+    private const int Slots = 64;
+
+    [ThreadStatic]
+    private static int t_slot;
+
+    private static int s_threads;
+
+    private readonly long[] _ticks = new long[(Slots + 1) * Stride];
 
     public bool Enabled { get; set; }
 
@@ -20,12 +31,34 @@ internal sealed class StageProfile
     public long Lap(int stage, long started)
     {
         var now = Stopwatch.GetTimestamp();
-        Interlocked.Add(ref _ticks[stage], now - started);
+        Interlocked.Add(ref _ticks[Offset() + stage], now - started);
         return now;
     }
 
     /// <summary>Adds <paramref name="ticks"/> measured elsewhere to <paramref name="stage"/>.</summary>
-    public void Add(int stage, long ticks) => Interlocked.Add(ref _ticks[stage], ticks);
+    public void Add(int stage, long ticks) => Interlocked.Add(ref _ticks[Offset() + stage], ticks);
 
-    public double Seconds(int stage) => Interlocked.Read(ref _ticks[stage]) / (double)Stopwatch.Frequency;
+    /// <summary>The stage's time summed over every thread.</summary>
+    public double Seconds(int stage)
+    {
+        var sum = 0L;
+        for (var slot = 1; slot <= Slots; slot++)
+        {
+            sum += Interlocked.Read(ref _ticks[slot * Stride + stage]);
+        }
+
+        return sum / (double)Stopwatch.Frequency;
+    }
+
+    // This thread's line (the first line is left empty so that no line borders the array header).
+    private static int Offset()
+    {
+        var slot = t_slot;
+        if (slot == 0)
+        {
+            slot = t_slot = Interlocked.Increment(ref s_threads);
+        }
+
+        return ((slot - 1) % Slots + 1) * Stride;
+    }
 }
