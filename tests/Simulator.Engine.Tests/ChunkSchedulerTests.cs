@@ -60,6 +60,63 @@ public sealed class ChunkSchedulerTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void Should_RunEachPartOnceAsItsOwnChunk_When_RunningParts(int threads)
+    {
+        using var scheduler = new ChunkScheduler(threads, chunkSize: 7);
+        for (var round = 0; round < 20; round++)
+        {
+            var parts = new Recorder(3);
+            scheduler.RunParts(parts, 3);
+            Assert.Equal([1, 1, 1], parts.Hits);
+            Assert.Equal([0, 1, 2], parts.ChunkOf);
+
+            // Item chunking is back for the next ordinary run
+            var items = new Recorder(20);
+            scheduler.Run(items, 20);
+            Assert.Equal(Enumerable.Range(0, 20).Select(i => i / 7), items.ChunkOf);
+        }
+
+        scheduler.RunParts(new Recorder(0), 0); // nothing to run
+        Assert.Throws<ArgumentOutOfRangeException>(() => scheduler.RunParts(new Recorder(1), -1));
+    }
+
+    private sealed class Handshake : IChunkWork, IDisposable
+    {
+        private readonly ManualResetEventSlim _second = new(false);
+
+        public bool SawTheOther { get; private set; }
+
+        public void Dispose() => _second.Dispose();
+
+        public void Execute(int chunk, int start, int end)
+        {
+            if (chunk == 0)
+            {
+                // Returns true only if part 1 runs while part 0 is still running.
+                SawTheOther = _second.Wait(TimeSpan.FromSeconds(10));
+            }
+            else
+            {
+                _second.Set();
+            }
+        }
+    }
+
+    [Fact]
+    public void Should_RunPartsSideBySide_When_ThereAreTwoThreads()
+    {
+        using var scheduler = new ChunkScheduler(2);
+        using var work = new Handshake();
+
+        scheduler.RunParts(work, 2);
+
+        Assert.True(work.SawTheOther);
+    }
+
     private sealed class Failing : IChunkWork
     {
         public void Execute(int chunk, int start, int end)

@@ -20,6 +20,7 @@ public sealed class ChunkScheduler : IDisposable
     private int _chunkCount;
     private int _nextChunk;
     private int _activeWorkers;
+    private bool _partsOnly;
     private Exception? _failure;
     private volatile bool _disposed;
 
@@ -63,15 +64,30 @@ public sealed class ChunkScheduler : IDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> over <paramref name="itemCount"/> items and returns when every chunk is done.</summary>
-    public void Run(IChunkWork work, int itemCount)
+    public void Run(IChunkWork work, int itemCount) => Run(work, itemCount, ChunkCount(itemCount), partsOnly: false);
+
+    /// <summary>
+    /// Runs <paramref name="parts"/> whole parts of one job side by side (chunk <c>p</c> is part
+    /// <c>p</c>, with start <c>p</c> and end <c>p + 1</c>) and returns when all are done: for work
+    /// whose parts touch disjoint state, so that running them one after another (one thread)
+    /// or together gives the same result.
+    /// </summary>
+    public void RunParts(IChunkWork work, int parts)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(parts);
+        Run(work, parts, parts, partsOnly: true);
+    }
+
+    private void Run(IChunkWork work, int itemCount, int chunks, bool partsOnly)
     {
         ArgumentNullException.ThrowIfNull(work);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var chunks = ChunkCount(itemCount);
         if (chunks == 0)
         {
             return;
         }
+
+        _partsOnly = partsOnly;
 
         if (_workers.Length == 0 || chunks == 1)
         {
@@ -103,7 +119,7 @@ public sealed class ChunkScheduler : IDisposable
 
     private void Execute(IChunkWork work, int chunk, int itemCount)
     {
-        var size = ChunkSizeFor(itemCount);
+        var size = _partsOnly ? 1 : ChunkSizeFor(itemCount);
         var start = chunk * size;
         var end = Math.Min(itemCount, start + size);
         work.Execute(chunk, start, end);

@@ -1,48 +1,107 @@
 using Simulator.Engine.Loop;
+using Simulator.Engine.Parallel;
 using Simulator.Engine.Time;
 using Simulator.World.Behaviour;
 
 namespace Simulator.World.Simulation;
 
 /// <summary>
-/// Applies the chunks' outputs in chunk order: impressions to the recommender's log, counts to
-/// today's totals, ended sessions to the timing wheel (their session slots back to the pool); then
-/// drops ended users from the active list.
+/// Applies the chunks' outputs in chunk order, in two parts that touch disjoint state and so run
+/// side by side: the recommender records every impression (its log, counters, signals,
+/// embeddings, follows), while the world books the same impressions (creator counts, likes,
+/// impression sinks), merges the chunks' totals and campaign counts, and returns ended sessions
+/// to the timing wheel (their session slots to the pool). Then drops ended users from the active list.
 /// </summary>
-internal sealed class FeedbackSystem(WorldState world) : ISimSystem
+internal sealed class FeedbackSystem(WorldState world) : ISimSystem, IChunkWork
 {
+    private const int RecommenderPart = 0;
+    private const int WorldPart = 1;
+
+    private SimTime _time;
+    private int _chunks;
+
     public SimPhase Phase => SimPhase.Feedback;
 
     public int UpdateOrder => 0;
 
     public void Update(in SimTime time)
     {
-        var chunks = world.Scheduler.ChunkCount(world.ActiveCount);
+        _time = time;
+        _chunks = world.Scheduler.ChunkCount(world.ActiveCount);
+        // Each part reads the chunk outputs and writes only its own side's state: the
+        // recommender's platform state, or the world's. Neither reads what the other writes, so
+        // one thread (part after part) and two (side by side) leave the same state.
+        world.Scheduler.RunParts(this, 2);
+        world.Campaigns?.EndTick();
+
+        // Stable compaction keeps the survivors' order.
+        var active = world.Active;
+        var users = world.Users;
+        var kept = 0;
+        for (var i = 0; i < world.ActiveCount; i++)
+        {
+            var u = active[i];
+            if (users.InSession[u])
+            {
+                active[kept++] = u;
+            }
+        }
+
+        world.ActiveCount = kept;
+    }
+
+    public void Execute(int chunk, int start, int end)
+    {
+        if (chunk == RecommenderPart)
+        {
+            RecordImpressions();
+        }
+        else if (chunk == WorldPart)
+        {
+            BookImpressions(_time);
+        }
+    }
+
+    private void RecordImpressions()
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var recommender = world.Recommender;
+        for (var c = 0; c < _chunks; c++)
+        {
+            var impressions = world.Outputs[c].Impressions;
+            for (var i = 0; i < impressions.Length; i++)
+            {
+                // Slot videos (paid placements, subscriber drops; negative ids) are the ad system's, not the ranker's.
+                if (impressions[i].VideoId >= 0)
+                {
+                    recommender.Record(impressions[i]);
+                }
+            }
+        }
+
+        world.RecommenderBatchTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
+    }
+
+    private void BookImpressions(in SimTime time)
+    {
         var endTick = world.Settings.EndTick;
-        for (var c = 0; c < chunks; c++)
+        var measured = time.Tick >= 0;
+        var content = world.Content;
+        var creators = content.Creators;
+        var day = time.Day;
+        for (var c = 0; c < _chunks; c++)
         {
             var output = world.Outputs[c];
             world.RecommendTicks += output.RecommendTicks;
             world.Requests += output.Requests;
             world.SlotsServed += output.SlotsServed;
             var impressions = output.Impressions;
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var measured = time.Tick >= 0;
-            var creators = world.Content.Creators;
-            var content = world.Content;
-            var day = time.Day;
             for (var i = 0; i < impressions.Length; i++)
             {
                 var video = impressions[i].VideoId;
                 var creator = content.CreatorOf(video);
                 creators.LastSeenDay[creator] = day;
                 creators.LifetimeImpressions[creator]++;
-                // Slot videos (paid placements, subscriber drops; negative ids) are the ad system's, not the ranker's.
-                if (video >= 0)
-                {
-                    world.Recommender.Record(impressions[i]);
-                }
-
                 if (measured)
                 {
                     creators.MeasuredImpressions[creator]++;
@@ -58,7 +117,6 @@ internal sealed class FeedbackSystem(WorldState world) : ISimSystem
                 }
             }
 
-            world.RecommenderBatchTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
             for (var s = 0; s < world.Sinks.Count && measured; s++)
             {
                 world.Sinks[s].OnImpressions(time.Day, impressions);
@@ -83,22 +141,5 @@ internal sealed class FeedbackSystem(WorldState world) : ISimSystem
                 }
             }
         }
-
-        world.Campaigns?.EndTick();
-
-        // Stable compaction keeps the survivors' order.
-        var active = world.Active;
-        var users = world.Users;
-        var kept = 0;
-        for (var i = 0; i < world.ActiveCount; i++)
-        {
-            var u = active[i];
-            if (users.InSession[u])
-            {
-                active[kept++] = u;
-            }
-        }
-
-        world.ActiveCount = kept;
     }
 }
