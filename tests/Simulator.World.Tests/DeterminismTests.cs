@@ -20,9 +20,14 @@ public sealed class DeterminismTests
         var three = WorldFixtures.Run(WorldFixtures.Small(threads: 3, chunkSize: 3));
         // The serving configuration: chunks of up to 64 cut smaller on quiet ticks.
         var adaptive = WorldFixtures.Run(WorldFixtures.Small(threads: 2, chunkSize: 64, minChunks: 16));
+        // The feedback's recorder and bookkeeping side by side on every tick, and never.
+        var sideBySide = WorldFixtures.Run(WorldFixtures.Small(threads: 2, chunkSize: 8) with { FeedbackSideBySideFrom = 0 });
+        var inTurn = WorldFixtures.Run(WorldFixtures.Small(threads: 2, chunkSize: 8) with { FeedbackSideBySideFrom = int.MaxValue });
         Assert.Equal(one, two);
         Assert.Equal(one, three);
         Assert.Equal(one, adaptive);
+        Assert.Equal(one, sideBySide);
+        Assert.Equal(one, inTurn);
     }
 
     [Fact]
@@ -31,7 +36,7 @@ public sealed class DeterminismTests
         // The full core retrains during the run (seeded, single-threaded FastTree), so this also
         // checks that training is reproducible and that model swaps happen at tick boundaries.
         var one = WorldFixtures.Run(WorldFixtures.Small(users: 1500, threads: 1, policy: Recommender.FeedPolicyKind.Ranked, warmupDays: 1));
-        var two = WorldFixtures.Run(WorldFixtures.Small(users: 1500, threads: 2, chunkSize: 16, policy: Recommender.FeedPolicyKind.Ranked, warmupDays: 1));
+        var two = WorldFixtures.Run(WorldFixtures.Small(users: 1500, threads: 2, chunkSize: 16, policy: Recommender.FeedPolicyKind.Ranked, warmupDays: 1) with { FeedbackSideBySideFrom = 0 });
         Assert.Equal(one, two);
     }
 

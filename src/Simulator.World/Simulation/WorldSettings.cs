@@ -34,6 +34,14 @@ public sealed record WorldSettings
     /// <summary>At least this many chunks per tick when chunks of 8 or more users allow it (load balance; results do not depend on it).</summary>
     public int MinChunks { get; init; } = 16;
 
+    /// <summary>
+    /// Impressions in a tick from which the feedback's two parts (the recommender recording, the
+    /// world's bookkeeping) run side by side rather than one after the other: handing a part to
+    /// the other thread costs tens of microseconds, more than the bookkeeping of a quiet tick.
+    /// Results do not depend on it; tests set 0 to run the parts side by side on every tick.
+    /// </summary>
+    public int FeedbackSideBySideFrom { get; init; } = 1024;
+
     public PopulationOptions Population { get; init; } = new();
 
     public ContentOptions Content { get; init; } = new();
