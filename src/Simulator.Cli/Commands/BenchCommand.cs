@@ -233,7 +233,12 @@ internal static class BenchCommand
                 continue; // under half a per cent either way
             }
 
-            var kind = parallel ? "chunk-parallel" : name == "RecommenderTrain" ? "model fits side by side" : "serial";
+            var kind = parallel ? "chunk-parallel" : name switch
+            {
+                "RecommenderTrain" => "model fits side by side",
+                "Feedback" => "recorder and bookkeeping side by side",
+                _ => "serial",
+            };
             sb.Append(inv, $"| {name} ({kind}), s | {s1:F2} | {sN:F2} | {s1 / sN:F2}× |\n");
         }
 
