@@ -188,7 +188,7 @@ internal static class BenchCommand
         sb.Append("| system | phase | seconds | share |\n|---|---|---:|---:|\n");
         foreach (var (system, s) in systems)
         {
-            var name = system.GetType().Name.Replace("System", "", StringComparison.Ordinal);
+            var name = NameOf(system);
             if (name == "Session")
             {
                 var rec = Math.Min(recommend, s);
@@ -208,9 +208,11 @@ internal static class BenchCommand
 
         sb.Append(inv, $"| total | | {total:F2} | |\n\n");
         AppendFootprint(sb, world, n);
-        var named = systems.Select(p => (p.System.GetType().Name.Replace("System", "", StringComparison.Ordinal), p.System.Phase == SimPhase.Sessions, p.Seconds)).ToList();
+        var named = systems.Select(p => (NameOf(p.System), p.System.Phase == SimPhase.Sessions, p.Seconds)).ToList();
         return new BenchRun(sb.ToString(), settings.Threads, seconds, impressions, named);
     }
+
+    private static string NameOf(ISimSystem system) => system.GetType().Name.Replace("System", "", StringComparison.Ordinal);
 
     // One thread against N: throughput, each system's speed-up, what the machine gives N threads
     // that share nothing, and the bound the part outside the chunk-parallel sessions phase sets.
