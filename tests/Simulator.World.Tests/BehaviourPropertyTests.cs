@@ -110,6 +110,27 @@ public sealed class BehaviourPropertyTests
         Assert.True(repetitive > diverse * 1.2, $"repetitive {repetitive}, diverse {diverse}");
     }
 
+    [Theory]
+    [InlineData(-7_200L, -3_600L)]
+    [InlineData(-1_800L, 1_800L)]
+    [InlineData(0L, 3_600L)]
+    public void Should_DecaySatiation_When_ImpressionsFallInTheWarmUp(long first, long second)
+    {
+        // Given a user who watched a video of topic 0 at a warm-up (negative) second or at second 0
+        var users = OneUser();
+        var rng = new RandomCursor(5, 0, 1);
+        Model.Watch(users, 0, new VideoView(0, 15, 0.5f, 0.5f, 3), first, ref rng);
+        var after = users.Satiation[0];
+        Assert.True(after > 0);
+
+        // When the next impression, of another topic, comes an hour later
+        Model.Watch(users, 0, new VideoView(1, 15, 0.5f, 0.5f, 3), second, ref rng);
+
+        // Then topic 0's satiation has decayed by an hour of its half-life, as it would on a reported day
+        var expected = after * Math.Exp(-Math.Log(2) * (second - first) / (Options.SatiationHalfLifeHours * 3600.0));
+        Assert.Equal(expected, users.Satiation[0], 4);
+    }
+
     [Fact]
     public void Should_AllocateNothing_When_WatchingVideos()
     {

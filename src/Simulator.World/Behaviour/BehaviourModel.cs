@@ -142,7 +142,8 @@ public sealed class BehaviourModel
     {
         var last = users.LastImpressionSecond[u];
         users.LastImpressionSecond[u] = nowSecond;
-        if (last <= 0 || nowSecond <= last)
+        // Warm-up seconds are negative, so "no impression yet" is its own sentinel, not 0.
+        if (last == UserTable.NoImpression || nowSecond <= last)
         {
             return;
         }

@@ -79,6 +79,7 @@ public sealed class UserTable
         ActiveDays = new ulong[count];
         BehaviourDraws = new ulong[count];
         ReturnDraws = new ulong[count];
+        Array.Fill(LastImpressionSecond, NoImpression);
         Array.Fill(FirstActiveDay, -1);
         Array.Fill(LastActiveDay, int.MinValue);
     }
@@ -218,7 +219,11 @@ public sealed class UserTable
     /// <summary>Watch seconds left in the current tick (negative: a video runs into the next tick).</summary>
     public float[] Budget { get; }
 
+    /// <summary>Second of the user's last impression; <see cref="NoImpression"/> before the first.</summary>
     public long[] LastImpressionSecond { get; }
+
+    /// <summary>The value of <see cref="LastImpressionSecond"/> before a user's first impression.</summary>
+    public const long NoImpression = long.MinValue;
 
     /// <summary>Topics of the last three videos, one byte each (0xFF: none), newest in the low byte.</summary>
     public int[] RecentTopics { get; }
