@@ -23,6 +23,27 @@ public sealed class WorldBehaviourTests
     }
 
     [Fact]
+    public void Should_CountOnlyReportedDaysInUsersLifetimeTotals_When_TheRunHasAWarmUp()
+    {
+        // Given a world with a warm-up day before its reported day
+        using var world = new SimulationWorld(WorldFixtures.Small(users: 2000, days: 1, warmupDays: 1));
+        var collector = new WorldFixtures.Collector();
+        world.AddObserver(collector);
+
+        // When it runs to the end
+        world.Loop.RunUntil(world.EndTick);
+
+        // Then each user's lifetime totals add up to the reported days' totals: nothing of the warm-up is left in them
+        var users = world.Users;
+        Assert.Equal(collector.Days.Sum(d => d.WatchMs), users.TotalWatchMs.Sum());
+        Assert.Equal(collector.Days.Sum(d => d.Impressions), users.TotalImpressions.Sum(x => (long)x));
+        Assert.Equal(collector.Days.Sum(d => d.SessionsWithImpressions), users.EntropySessions.Sum(x => (long)x));
+        Assert.Equal(collector.Days.Sum(d => d.SessionEntropyMilli), users.TotalEntropyMilli.Sum(x => (long)x));
+        Assert.Equal(collector.Days.Sum(d => d.FatigueExits), users.TotalFatigueExits.Sum(x => (long)x));
+        Assert.Equal(collector.Days.Sum(d => d.RepeatTopicImpressions), users.TotalRepeatImpressions.Sum(x => (long)x));
+    }
+
+    [Fact]
     public void Should_CountRetentionFromActivityBitmaps_When_UsersReturn()
     {
         using var world = new SimulationWorld(WorldFixtures.Small(users: 2000, days: 3));

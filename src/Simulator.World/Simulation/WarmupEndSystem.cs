@@ -29,6 +29,8 @@ internal sealed class WarmupEndSystem(WorldState world) : ISimSystem
         Array.Clear(users.TotalCompletions);
         Array.Clear(users.TotalFatigueExits);
         Array.Clear(users.TotalRepeatImpressions);
+        Array.Clear(users.TotalEntropyMilli);
+        Array.Clear(users.EntropySessions);
         world.Today = default;
         world.Churned = 0;
         world.TotalImpressions = 0;
