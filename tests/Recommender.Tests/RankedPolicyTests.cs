@@ -9,7 +9,7 @@ public sealed class RankedPolicyTests
 
     // A small platform where the truth is simple: user u likes topic u % 5; video v has topic v % 5,
     // creator v % 40, and videos with v % 7 == 0 get shared a lot.
-    private static RecommenderCore Core(ValueWeights? weights = null, FeedPolicyKind policy = FeedPolicyKind.Ranked, int topics = 32, double exploration = 0)
+    private static RecommenderCore Core(ValueWeights? weights = null, FeedPolicyKind policy = FeedPolicyKind.Ranked, int topics = 32, double exploration = 0, double diversity = 0)
     {
         var core = new RecommenderCore(new RecommenderOptions
         {
@@ -22,7 +22,7 @@ public sealed class RankedPolicyTests
             // Each synthetic user here likes a single topic, so the per-slate topic cap and the
             // diversity terms (which exist for real, multi-topic users) are switched off.
             TopicCapPerSlate = 8,
-            DiversityWeight = 0,
+            DiversityWeight = diversity,
             FatiguePenalty = 0,
         }, seed: 3, Users, Videos, topics: topics);
         for (var u = 0; u < Users; u++)
@@ -159,6 +159,46 @@ public sealed class RankedPolicyTests
 
         shareable = (double)shared / total;
         return (double)match / total;
+    }
+
+    [Fact]
+    public void Should_SpreadASlateOverCreators_When_TheDiversityWeightIsHigh()
+    {
+        // Given a trained platform whose users each like one topic made by 8 creators, once
+        // without and once with a strong MMR diversity weight (similarity counts the slate's
+        // videos of the candidate's topic and of its creator)
+        static int RepeatedCreators(RecommenderCore core)
+        {
+            var slate = new int[8];
+            var repeats = 0;
+            for (var u = 0; u < Users; u++)
+            {
+                var n = core.Recommend(new RecommendationRequest(u, 4 * 86_400 + u, 20, 0), slate, new ServeContext[8]);
+                for (var i = 1; i < n; i++)
+                {
+                    repeats += slate.AsSpan(0, i).ToArray().Any(v => v % 40 == slate[i] % 40) ? 1 : 0;
+                }
+            }
+
+            return repeats;
+        }
+
+        var plain = Core();
+        var diverse = Core(diversity: 2);
+        for (var d = 0; d < 3; d++)
+        {
+            Day(plain, d);
+            Day(diverse, d);
+        }
+
+        // When every user asks for a slate
+        var without = RepeatedCreators(plain);
+        var with = RepeatedCreators(diverse);
+
+        // Then the back-to-back rule alone lets creators come back later in the slate, and the
+        // creator term of the diversity penalty keeps them out
+        Assert.True(without > Users / 4, $"repeats without diversity {without}");
+        Assert.True(with < without / 10, $"repeats with diversity {with}, without {without}");
     }
 
     [Fact]

@@ -30,6 +30,12 @@ internal sealed class RankScratch
 
     public bool[] Used { get; } = new bool[MaxCandidates];
 
+    /// <summary>Creator of each fully ranked candidate, and how many of the slate's videos so far are that creator's (re-ranking).</summary>
+    public int[] RankedCreator { get; } = new int[MaxCandidates];
+
+    /// <inheritdoc cref="RankedCreator"/>
+    public int[] SlateCreatorCount { get; } = new int[MaxCandidates];
+
     public float[] Features { get; } = new float[Ranking.Features.Count];
 
     /// <summary>Features of the candidates being fully ranked, row-major, one row per candidate.</summary>

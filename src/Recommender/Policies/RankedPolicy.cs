@@ -292,6 +292,8 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
         {
             scale += Math.Abs(s.Value[r]);
             s.Used[r] = false;
+            s.RankedCreator[r] = state.Catalog.Creator(s.Candidates[s.Ranked[r]]);
+            s.SlateCreatorCount[r] = 0;
         }
 
         scale = ranked > 0 ? scale / ranked : 1;
@@ -330,7 +332,10 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
                         continue;
                     }
 
-                    var similarity = Math.Min(1.0, 0.5 * inSlate[topic] + (creator == prevCreator ? 0.5 : 0));
+                    // MMR similarity to the videos already chosen, in crowding form: half a unit per
+                    // chosen video of the same topic and per chosen video of the same creator (the
+                    // back-to-back rule above only keeps a creator out of the very next slot).
+                    var similarity = 0.5 * inSlate[topic] + 0.5 * s.SlateCreatorCount[r];
                     var adjusted = s.Value[r] - scale * (options.DiversityWeight * similarity + options.FatiguePenalty * recent[topic]);
                     if (adjusted > bestScore)
                     {
@@ -352,6 +357,11 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
             slate[filled++] = video;
             inSlate[state.Users.Slot(state.Catalog.Topic(video))]++;
             prevCreator = state.Catalog.Creator(video);
+            for (var r = 0; r < ranked; r++)
+            {
+                s.SlateCreatorCount[r] += s.RankedCreator[r] == prevCreator ? 1 : 0;
+            }
+
             prevSound = state.Catalog.Sound(video);
             state.Served.Add(user, video);
             contexts[filled - 1] = ServeContext.Served(request.LocalHour, request.SessionPosition + slot, propensity);
