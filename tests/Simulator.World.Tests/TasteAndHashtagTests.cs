@@ -1,3 +1,4 @@
+using Simulator.World.Randomness;
 using Simulator.Engine.Random;
 using Simulator.World.Behaviour;
 using Simulator.World.Content;

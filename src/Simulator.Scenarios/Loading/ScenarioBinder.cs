@@ -2,7 +2,7 @@ using System.Collections;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;
-using Simulator.Engine.Options;
+using Simulator.World.Schema;
 using YamlDotNet.RepresentationModel;
 
 namespace Simulator.Scenarios.Loading;

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Simulator.Engine.Options;
+using Simulator.World.Schema;
 using Simulator.Scenarios.Loading;
 using Simulator.Scenarios.Model;
 

@@ -28,7 +28,7 @@ public sealed record ContentOptions
 
     /// <summary>Share of creator types among organic creators.</summary>
     [Description("Share of organic creators by type (amateur, professional, ugc); must sum to 1. Professionals are polished and less authentic, amateurs the reverse, UGC creators in between (Realeyes UGC 5.2 vs brand 4.8 vs TV-style 3.1, CALIBRATION.md §4).")]
-    [Simulator.Engine.Options.Shares("amateur", "professional", "ugc")]
+    [Simulator.World.Schema.Shares("amateur", "professional", "ugc")]
     public Dictionary<string, double> CreatorTypes { get; init; } = new() { ["amateur"] = 0.7, ["professional"] = 0.15, ["ugc"] = 0.15 };
 
     /// <summary>Mean follows per user before the run.</summary>

@@ -1,3 +1,4 @@
+using Simulator.World.Randomness;
 using Recommender;
 using Recommender.Abstractions;
 using Simulator.Engine.Random;

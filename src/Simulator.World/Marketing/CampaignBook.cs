@@ -1,3 +1,4 @@
+using Simulator.World.Randomness;
 using Recommender;
 using Simulator.Engine.Random;
 using Simulator.World.Behaviour;

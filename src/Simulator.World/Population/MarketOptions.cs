@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using Simulator.Engine.Options;
+using Simulator.World.Schema;
 
 namespace Simulator.World.Population;
 

@@ -1,7 +1,7 @@
-namespace Simulator.Engine.Random;
+namespace Simulator.World.Randomness;
 
 /// <summary>
-/// Stream numbers reserved by the engine's users. Keeping them in one place stops two
+/// Stream numbers of the synthetic world. Keeping them in one place stops two
 /// systems from drawing the same dice by accident; variants that must share dice
 /// (common random numbers) use the same stream for the same purpose.
 /// </summary>

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Simulator.Engine.Options;
+namespace Simulator.World.Schema;
 
 /// <summary>
 /// Marks a key→number map whose values are shares of a whole: each at least 0, together 1
