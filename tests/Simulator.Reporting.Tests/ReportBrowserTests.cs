@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 using Simulator.Reporting.Output;
-using Simulator.Reporting.Running;
+using Simulator.Runs;
 using Simulator.Scenarios.Loading;
 
 namespace Simulator.Reporting.Tests;

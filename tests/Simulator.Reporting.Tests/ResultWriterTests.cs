@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Simulator.Reporting.Output;
-using Simulator.Reporting.Running;
+using Simulator.Reporting.Results;
+using Simulator.Runs;
 using Simulator.Scenarios.Loading;
 
 namespace Simulator.Reporting.Tests;

@@ -83,7 +83,7 @@ internal static class BenchCommand
                     label += $" variant {name}";
                 }
 
-                settings = Simulator.Scenarios.ScenarioResolver.ToWorldSettings(scenario, 0, t);
+                settings = Runs.ReplicationSettings.For(scenario, 0, t);
             }
             else if (parse.GetValue(variantName) is not null)
             {

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Simulator.Cli.Hosting;
 using Simulator.Reporting.Calibration;
-using Simulator.Reporting.Running;
+using Simulator.Runs;
 
 namespace Simulator.Cli.Commands;
 
@@ -47,8 +47,8 @@ internal static class CalibrateCommand
                 OutputRoot = parse.GetValue(output)!,
                 CommandLine = commandLine,
             };
-            await RunCommand.RunHostedAsync(request, token).ConfigureAwait(false);
-            if (request.Result is not { Complete: true } result)
+            var outcome = await RunCommand.RunHostedAsync(request, token).ConfigureAwait(false);
+            if (outcome.Result is not { Complete: true } result)
             {
                 await stderr.WriteLineAsync("error: the run did not complete; no calibration table written.").ConfigureAwait(false);
                 return ExitCodes.RunFailure;

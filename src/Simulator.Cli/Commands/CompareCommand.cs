@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Simulator.Reporting.Compare;
 using Simulator.Reporting.Report;
+using Simulator.Reporting.Results;
+using Simulator.Runs;
 using Simulator.Scenarios.Loading;
 using Simulator.Scenarios.Model;
 
@@ -39,21 +41,20 @@ internal static class CompareCommand
             }
 
             var isStrict = parse.GetValue(strict);
-            var arms = new List<KeyValuePair<string, Scenario>> { new("baseline", document.Scenario) };
-            arms.AddRange(variants);
+            var arms = new List<Arm> { new("baseline", document.Scenario) };
+            arms.AddRange(variants.Select(v => new Arm(v.Key, v.Value)));
             var request = options.Request(parse, runOptions, document) with
             {
                 Arms = arms,
                 Finish = (results, info) =>
                 {
-                    var comparison = Comparison.Of(results[0], [.. variants.Select((v, i) => new KeyValuePair<string, Reporting.Running.RunResult>(v.Key, results[i + 1]))]);
+                    var comparison = Comparison.Of(results[0], [.. variants.Select((v, i) => new KeyValuePair<string, RunResult>(v.Key, results[i + 1]))]);
                     var folder = CompareWriter.Write(parse.GetValue(options.Output)!, document, comparison, info, isStrict, dir => ReportBuilder.WriteCompare(dir, document, comparison, isStrict));
                     Print(stdout, comparison, isStrict, folder);
                     return (folder, comparison.AnyViolation(isStrict) ? ExitCodes.GuardrailViolated : ExitCodes.Success);
                 },
             };
-            await RunCommand.RunHostedAsync(request, token).ConfigureAwait(false);
-            return request.ExitCode;
+            return (await RunCommand.RunHostedAsync(request, token).ConfigureAwait(false)).ExitCode;
         });
         return command;
     }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Simulator.Scenarios;
 using Simulator.World.Population;
 using Spectre.Console;
 
@@ -31,7 +30,7 @@ internal static class PersonasCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var settings = ScenarioResolver.ToWorldSettings(document.Scenario, 0, 1, s);
+            var settings = Runs.ReplicationSettings.For(document.Scenario, 0, 1, s);
             var users = PopulationBuilder.Build(settings.Population, settings.Behaviour, settings.Seed, settings.Recommender.SlateSize, settings.Policies);
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
             console.Profile.Width = 200;

@@ -34,19 +34,19 @@ internal static class RunCommand
                 runOptions = runOptions with { ImpressionLogPath = Path.Combine(outRoot, $".impressions-{document.Scenario.Name}-{Environment.ProcessId}.parquet") };
             }
 
-            var request = options.Request(parse, runOptions, document);
-            await RunHostedAsync(request, token).ConfigureAwait(false);
-            if (request.ResultFolder is not null && request.Result is not null)
+            var outcome = await RunHostedAsync(options.Request(parse, runOptions, document), token).ConfigureAwait(false);
+            if (outcome is { ResultFolder: { } folder, Result: { } result })
             {
-                Summary.Print(stdout, request.Result, request.ResultFolder);
+                Summary.Print(stdout, result, folder);
             }
 
-            return request.ExitCode;
+            return outcome.ExitCode;
         });
         return command;
     }
 
-    internal static async Task RunHostedAsync(RunRequest request, CancellationToken token)
+    /// <summary>Runs <paramref name="request"/> in the generic host (console lifetime: Ctrl+C stops at a tick boundary) and returns what it came to.</summary>
+    internal static async Task<RunOutcome> RunHostedAsync(RunRequest request, CancellationToken token)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -57,8 +57,12 @@ internal static class RunCommand
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(10));
         builder.Services.AddSingleton(request);
-        builder.Services.AddHostedService<SimulationHostedService>();
+        builder.Services.AddSingleton<SimulationHostedService>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SimulationHostedService>());
         using var host = builder.Build();
+        var simulation = host.Services.GetRequiredService<SimulationHostedService>();
         await host.RunAsync(token).ConfigureAwait(false);
+        // The host stops only after the service has completed its outcome (or never started it).
+        return simulation.Outcome.IsCompleted ? await simulation.Outcome.ConfigureAwait(false) : RunOutcome.Failed;
     }
 }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Simulator.Reporting.Running;
+using Simulator.Runs;
 
 namespace Simulator.Cli.Commands;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Simulator.Reporting.Running;
+using Simulator.Reporting.Results;
 using Simulator.Reporting.Statistics;
 
 namespace Simulator.Cli.Commands;

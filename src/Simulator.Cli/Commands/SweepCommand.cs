@@ -31,7 +31,7 @@ internal static class SweepCommand
 
             var request = options.Request(parse, runOptions, document) with
             {
-                Arms = [.. plan.Points.Select(p => new KeyValuePair<string, Scenarios.Model.Scenario>($"{plan.Parameter}={p.Key}", p.Value))],
+                Arms = [.. plan.Points.Select(p => new Runs.Arm($"{plan.Parameter}={p.Key}", p.Value))],
                 Finish = (results, info) =>
                 {
                     var folder = SweepWriter.Write(parse.GetValue(options.Output)!, document, plan, results, info);
@@ -46,8 +46,7 @@ internal static class SweepCommand
                     return (folder, ExitCodes.Success);
                 },
             };
-            await RunCommand.RunHostedAsync(request, token).ConfigureAwait(false);
-            return request.ExitCode;
+            return (await RunCommand.RunHostedAsync(request, token).ConfigureAwait(false)).ExitCode;
         });
         return command;
     }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using Simulator.Reporting.Running;
+using Simulator.Runs;
 using Spectre.Console;
 
 namespace Simulator.Cli.Console;

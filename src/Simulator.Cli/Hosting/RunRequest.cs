@@ -1,11 +1,11 @@
 using Simulator.Reporting.Output;
-using Simulator.Reporting.Running;
+using Simulator.Reporting.Results;
+using Simulator.Runs;
 using Simulator.Scenarios.Loading;
-using Simulator.Scenarios.Model;
 
 namespace Simulator.Cli.Hosting;
 
-/// <summary>What the hosted simulation should do, and where its outcome goes.</summary>
+/// <summary>What the hosted simulation should run and how its results are written.</summary>
 internal sealed record RunRequest
 {
     public required ScenarioDocument Document { get; init; }
@@ -19,23 +19,23 @@ internal sealed record RunRequest
     public bool Quiet { get; init; }
 
     /// <summary>
-    /// The scenarios to run one after another, with a label each (compare: baseline and
-    /// variants; sweep: grid points). Null runs the document's baseline alone.
+    /// The arms to run one after another (compare: baseline and variants; sweep: grid points).
+    /// Null runs the document's baseline alone.
     /// </summary>
-    public IReadOnlyList<KeyValuePair<string, Scenario>>? Arms { get; init; }
+    public IReadOnlyList<Arm>? Arms { get; init; }
 
     /// <summary>
     /// Writes the results of complete multi-arm runs and returns the folder and exit code.
     /// Null for a plain run, which writes through <see cref="ResultWriter"/> (partial results included).
     /// </summary>
     public Func<IReadOnlyList<RunResult>, ManifestInfo, (string Folder, int ExitCode)>? Finish { get; init; }
+}
 
-    /// <summary>Set by the hosted service when it finishes.</summary>
-    public int ExitCode { get; set; } = ExitCodes.RunFailure;
+/// <summary>What a hosted run came to: the exit code, the folder written (if any) and every arm's results.</summary>
+internal sealed record RunOutcome(int ExitCode, string? ResultFolder, IReadOnlyList<RunResult> Results)
+{
+    /// <summary>The last arm's results (a plain run's only one); null when nothing ran.</summary>
+    public RunResult? Result => Results.Count > 0 ? Results[^1] : null;
 
-    public string? ResultFolder { get; set; }
-
-    public RunResult? Result { get; set; }
-
-    public IReadOnlyList<RunResult> Results { get; set; } = [];
+    public static RunOutcome Failed { get; } = new(ExitCodes.RunFailure, null, []);
 }

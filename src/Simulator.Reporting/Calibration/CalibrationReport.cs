@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Simulator.Reporting.Running;
+using Simulator.Reporting.Results;
 using Simulator.Reporting.Statistics;
 
 namespace Simulator.Reporting.Calibration;

@@ -183,7 +183,7 @@ public static class CompareWriter
         _ => "not_measured",
     };
 
-    private static void WriteArm(string arms, string name, ScenarioDocument document, Running.RunResult run, ManifestInfo info)
+    private static void WriteArm(string arms, string name, ScenarioDocument document, Results.RunResult run, ManifestInfo info)
     {
         var dir = Path.Combine(arms, name);
         Directory.CreateDirectory(dir);

@@ -1,4 +1,4 @@
-using Simulator.Reporting.Running;
+using Simulator.Reporting.Results;
 using Simulator.Reporting.Statistics;
 
 namespace Simulator.Reporting.Compare;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using CsvHelper;
-using Simulator.Reporting.Running;
+using Simulator.Reporting.Results;
 
 namespace Simulator.Reporting.Output;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsvHelper;
-using Simulator.Reporting.Running;
+using Simulator.Reporting.Results;
 using Simulator.Reporting.Statistics;
 using Simulator.Scenarios.Loading;
 
@@ -220,12 +220,9 @@ public static class ResultWriter
             ["started_utc"] = info.StartedUtc,
             ["wall_seconds"] = Math.Round(run.WallSeconds, 3),
             ["impressions_per_second"] = run.WallSeconds > 0 ? Math.Round(run.Impressions / run.WallSeconds) : 0,
-            ["recommender_serving_seconds"] = Math.Round(run.Replications.Sum(r => r.RecommendSeconds), 3),
-            ["recommender_batch_seconds"] = Math.Round(run.Replications.Sum(r => r.RecommenderBatchSeconds), 3),
-            ["recommender_time_share"] = run.WallSeconds > 0 ? Math.Round(run.Replications.Sum(r => r.RecommendSeconds / Math.Max(1, run.Options.Threads / run.Lanes) + r.RecommenderBatchSeconds) / (run.WallSeconds * run.Lanes), 3) : 0,
             ["replication_lanes"] = run.Lanes,
-            ["threads"] = run.Options.Threads,
-            ["scale"] = run.Options.Scale,
+            ["threads"] = run.Threads,
+            ["scale"] = run.Scale,
             ["machine"] = info.Machine,
         };
         return doc.ToJsonString(Indented) + "\n";

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Simulator.Reporting.Compare;
-using Simulator.Reporting.Running;
+using Simulator.Reporting.Results;
 using Simulator.Reporting.Statistics;
 using Simulator.Scenarios.Loading;
 

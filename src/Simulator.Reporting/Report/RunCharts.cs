@@ -1,4 +1,4 @@
-using Simulator.Reporting.Running;
+using Simulator.Reporting.Results;
 using Simulator.World.Simulation;
 
 namespace Simulator.Reporting.Report;

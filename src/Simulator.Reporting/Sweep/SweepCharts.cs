@@ -1,6 +1,6 @@
 using System.Globalization;
 using Simulator.Reporting.Report;
-using Simulator.Reporting.Running;
+using Simulator.Reporting.Results;
 using Simulator.Scenarios.Loading;
 
 namespace Simulator.Reporting.Sweep;

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using CsvHelper;
 using Simulator.Reporting.Output;
 using Simulator.Reporting.Report;
-using Simulator.Reporting.Running;
+using Simulator.Reporting.Results;
 using Simulator.Reporting.Statistics;
 using Simulator.Scenarios.Loading;
 

@@ -2,7 +2,7 @@ using Simulator.Engine.Loop;
 using Simulator.Engine.Time;
 using Simulator.World.Simulation;
 
-namespace Simulator.Reporting.Running;
+namespace Simulator.Runs;
 
 /// <summary>The loop's "draw": reports progress every few simulated minutes. Reads, never writes, the world.</summary>
 internal sealed class ProgressSystem(SimulationWorld world, IRunProgress sink, int replication, int replications, int everyTicks) : ISimSystem

@@ -1,4 +1,4 @@
-namespace Simulator.Reporting.Running;
+namespace Simulator.Runs;
 
 /// <summary>A progress snapshot, reported from the loop's observe phase.</summary>
 public readonly record struct RunProgress(

@@ -1,7 +1,6 @@
-using Simulator.Reporting.Running;
 using Simulator.Scenarios.Loading;
 
-namespace Simulator.Reporting.Tests;
+namespace Simulator.Runs.Tests;
 
 public sealed class ReplicationLaneTests
 {

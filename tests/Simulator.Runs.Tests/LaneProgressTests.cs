@@ -1,6 +1,5 @@
-using Simulator.Reporting.Running;
 
-namespace Simulator.Reporting.Tests;
+namespace Simulator.Runs.Tests;
 
 public sealed class LaneProgressTests
 {

@@ -1,12 +1,11 @@
 using System.Diagnostics;
-using Simulator.Reporting.Collection;
-using Simulator.Scenarios;
+using Simulator.Reporting.Logging;
+using Simulator.Reporting.Results;
 using Simulator.Scenarios.Model;
-using Simulator.World.Simulation;
 
-namespace Simulator.Reporting.Running;
+namespace Simulator.Runs;
 
-/// <summary>Runs a scenario's replications one after another and collects their results.</summary>
+/// <summary>Runs a scenario's replications, one after another or side by side in lanes, and collects their results.</summary>
 public static class ScenarioRunner
 {
     /// <summary>
@@ -33,10 +32,10 @@ public static class ScenarioRunner
         else
         {
             results = new List<ReplicationResult>(planned);
-            using var log = options.ImpressionLogPath is null ? null : new Logging.ImpressionLog(options.ImpressionLogPath);
+            using var log = options.ImpressionLogPath is null ? null : new ImpressionLog(options.ImpressionLogPath);
             for (var r = 0; r < planned; r++)
             {
-                var result = RunReplication(scenario, options, r, planned, progress, log, cancellationToken);
+                var result = ReplicationRunner.Run(scenario, options, r, planned, progress, log, cancellationToken);
                 results.Add(result);
                 if (!result.Complete)
                 {
@@ -48,7 +47,8 @@ public static class ScenarioRunner
         return new RunResult
         {
             Scenario = scenario,
-            Options = options,
+            Threads = options.Threads,
+            Scale = options.Scale,
             Replications = results,
             Complete = results.Count == planned && results.All(r => r.Complete),
             PlannedReplications = planned,
@@ -100,7 +100,7 @@ public static class ScenarioRunner
                     int r;
                     while ((r = Interlocked.Increment(ref next)) < planned && !token.IsCancellationRequested)
                     {
-                        slots[r] = RunReplication(scenario, inner, r, planned, shared, null, token);
+                        slots[r] = ReplicationRunner.Run(scenario, inner, r, planned, shared, null, token);
                     }
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -124,57 +124,5 @@ public static class ScenarioRunner
 
         // Index order, as far as replications got: an interrupted run keeps what it has.
         return [.. slots.Where(s => s is not null).Select(s => s!)];
-    }
-
-    /// <summary>Runs replication <paramref name="index"/> of <paramref name="scenario"/>.</summary>
-    public static ReplicationResult RunReplication(Scenario scenario, RunOptions options, int index, int planned = 1, IRunProgress? progress = null, Logging.ImpressionLog? log = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(scenario);
-        ArgumentNullException.ThrowIfNull(options);
-        var clock = Stopwatch.StartNew();
-        var settings = ScenarioResolver.ToWorldSettings(scenario, index, options.Threads, options.Scale);
-        using var world = new SimulationWorld(settings);
-        var collector = new DailyCollector();
-        world.AddObserver(collector);
-        if (log is not null)
-        {
-            world.AddImpressionSink(log.For(world, index));
-        }
-        if (progress is not null)
-        {
-            var every = Math.Max(1, options.ProgressEveryMinutes * 60 / settings.TickSeconds);
-            world.Loop.Add(new ProgressSystem(world, progress, index, planned, every));
-        }
-
-        var complete = world.Loop.RunUntil(world.EndTick, cancellationToken);
-        var lastCompleteDay = collector.Days.Count - 1;
-        var metrics = HeadlineMetrics.Compute(collector.Days, n => world.Retention(n, lastCompleteDay), world.Churned, world.EverActive());
-        var evaluations = world.Recommender.Evaluations.Where(e => e.AtSecond > 0).ToList();
-        HeadlineMetrics.AddRecommender(metrics, evaluations);
-        HeadlineMetrics.AddCreators(metrics, world.Content.Creators.MeasuredImpressions);
-        var creatorRows = Marketing.MarketingMetrics.Creators(world.Content.Creators, world.Recommender.Followers, world.Users.Count, settings.Content.TierReferenceUsers);
-        Marketing.MarketingMetrics.AddCreatorHeadline(metrics, creatorRows);
-        if (world.Campaigns is { } book)
-        {
-            Marketing.MarketingMetrics.AddHeadline(metrics, book, world.Users);
-        }
-        return new ReplicationResult
-        {
-            Index = index,
-            Seed = settings.Seed,
-            Users = settings.Population.Size,
-            Days = collector.Days.ToList(),
-            Metrics = metrics,
-            Evaluations = evaluations,
-            RecommendSeconds = world.RecommendSeconds,
-            RecommenderBatchSeconds = world.RecommenderBatchSeconds,
-            Segments = SegmentMetrics.Compute(world.Users, collector.Days.Count),
-            Campaigns = world.Campaigns is null ? [] : Marketing.MarketingMetrics.Campaigns(world.Campaigns),
-            Creators = creatorRows,
-            RetentionCurve = [.. Enumerable.Range(1, Math.Clamp(lastCompleteDay, 0, 30)).Select(n => world.Retention(n, lastCompleteDay))],
-            Impressions = world.TotalImpressions,
-            Complete = complete,
-            WallSeconds = clock.Elapsed.TotalSeconds,
-        };
     }
 }

@@ -1,13 +1,17 @@
 using Simulator.Scenarios.Model;
 
-namespace Simulator.Reporting.Running;
+namespace Simulator.Reporting.Results;
 
 /// <summary>All replications of one scenario run.</summary>
 public sealed record RunResult
 {
     public required Scenario Scenario { get; init; }
 
-    public required RunOptions Options { get; init; }
+    /// <summary>Worker threads the run was given (manifest only: results do not depend on it).</summary>
+    public required int Threads { get; init; }
+
+    /// <summary>Multiplier the population size was run at.</summary>
+    public required double Scale { get; init; }
 
     public required IReadOnlyList<ReplicationResult> Replications { get; init; }
 

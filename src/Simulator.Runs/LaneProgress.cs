@@ -1,4 +1,4 @@
-namespace Simulator.Reporting.Running;
+namespace Simulator.Runs;
 
 /// <summary>
 /// Merges progress from replications running in parallel lanes into one monotone stream for a

@@ -1,4 +1,4 @@
-namespace Simulator.Reporting.Running;
+namespace Simulator.Runs;
 
 /// <summary>How to run a scenario; the command line fills these.</summary>
 public sealed record RunOptions

@@ -1,7 +1,7 @@
 using Simulator.Reporting.Collection;
 using Simulator.World.Simulation;
 
-namespace Simulator.Reporting.Running;
+namespace Simulator.Reporting.Results;
 
 /// <summary>Outcome of one replication.</summary>
 public sealed record ReplicationResult
@@ -18,12 +18,6 @@ public sealed record ReplicationResult
 
     /// <summary>Offline evaluations of the recommender's models during the measured period (empty for policies without a model).</summary>
     public IReadOnlyList<Recommender.Evaluation.OfflineEvaluation> Evaluations { get; init; } = [];
-
-    /// <summary>Seconds spent in the recommender's logging and batch work (refresh, training, evaluation): manifest only.</summary>
-    public double RecommenderBatchSeconds { get; init; }
-
-    /// <summary>Seconds spent serving feed requests, summed over threads: manifest only.</summary>
-    public double RecommendSeconds { get; init; }
 
     /// <summary>Per-segment stickiness and fatigue.</summary>
     public required IReadOnlyList<SegmentRow> Segments { get; init; }
