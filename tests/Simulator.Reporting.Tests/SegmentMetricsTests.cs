@@ -10,29 +10,29 @@ public sealed class SegmentMetricsTests
     {
         // Given three users over a 10-day run: two teens and one adult
         var users = new UserTable(3, topics: 4, feedCapacity: 8);
-        users.IsTeen[0] = users.IsTeen[1] = true;
+        users.Persona.IsTeen[0] = users.Persona.IsTeen[1] = true;
         // Teen 0: active days 0, 1 and 7 (3 days), 30 min, 6 sessions, entropy 1.0 + 2.0 bits over 2 sessions
-        users.FirstActiveDay[0] = 0;
-        users.ActiveDays[0] = 1UL | (1UL << 1) | (1UL << 7);
-        users.ActiveDayCount[0] = 3;
-        users.TotalWatchMs[0] = 30 * 60_000;
-        users.TotalSessions[0] = 6;
-        users.TotalImpressions[0] = 100;
-        users.TotalCompletions[0] = 40;
-        users.TotalEntropyMilli[0] = 3_000;
-        users.EntropySessions[0] = 2;
+        users.Activity.FirstActiveDay[0] = 0;
+        users.Activity.ActiveDays[0] = 1UL | (1UL << 1) | (1UL << 7);
+        users.Activity.ActiveDayCount[0] = 3;
+        users.Lifetime.WatchMs[0] = 30 * 60_000;
+        users.Lifetime.Sessions[0] = 6;
+        users.Lifetime.Impressions[0] = 100;
+        users.Lifetime.Completions[0] = 40;
+        users.Lifetime.EntropyMilli[0] = 3_000;
+        users.Lifetime.EntropySessions[0] = 2;
         // Teen 1: active day 0 only, 10 min, 2 sessions, one session of entropy 0.5 bits
-        users.FirstActiveDay[1] = 0;
-        users.ActiveDays[1] = 1UL;
-        users.ActiveDayCount[1] = 1;
-        users.TotalWatchMs[1] = 10 * 60_000;
-        users.TotalSessions[1] = 2;
-        users.TotalImpressions[1] = 50;
-        users.TotalCompletions[1] = 10;
-        users.TotalEntropyMilli[1] = 500;
-        users.EntropySessions[1] = 1;
+        users.Activity.FirstActiveDay[1] = 0;
+        users.Activity.ActiveDays[1] = 1UL;
+        users.Activity.ActiveDayCount[1] = 1;
+        users.Lifetime.WatchMs[1] = 10 * 60_000;
+        users.Lifetime.Sessions[1] = 2;
+        users.Lifetime.Impressions[1] = 50;
+        users.Lifetime.Completions[1] = 10;
+        users.Lifetime.EntropyMilli[1] = 500;
+        users.Lifetime.EntropySessions[1] = 1;
         // The adult never opens the app
-        users.FirstActiveDay[2] = -1;
+        users.Activity.FirstActiveDay[2] = -1;
 
         var rows = SegmentMetrics.Compute(users, completeDays: 10);
 
@@ -76,19 +76,19 @@ public sealed class SegmentMetricsTests
     {
         // Given a 13-year-old who watched 40 minutes on one day and a 16-year-old who watched 90
         var users = new UserTable(2, topics: 4, feedCapacity: 8);
-        users.Age[0] = 13;
-        users.Age[1] = 16;
+        users.Persona.Age[0] = 13;
+        users.Persona.Age[1] = 16;
         for (var u = 0; u < 2; u++)
         {
-            users.IsTeen[u] = true;
-            users.FirstActiveDay[u] = 0;
-            users.ActiveDays[u] = 1UL;
-            users.ActiveDayCount[u] = 1;
-            users.TotalSessions[u] = 1;
+            users.Persona.IsTeen[u] = true;
+            users.Activity.FirstActiveDay[u] = 0;
+            users.Activity.ActiveDays[u] = 1UL;
+            users.Activity.ActiveDayCount[u] = 1;
+            users.Lifetime.Sessions[u] = 1;
         }
 
-        users.TotalWatchMs[0] = 40 * 60_000;
-        users.TotalWatchMs[1] = 90 * 60_000;
+        users.Lifetime.WatchMs[0] = 40 * 60_000;
+        users.Lifetime.WatchMs[1] = 90 * 60_000;
 
         var rows = SegmentMetrics.Compute(users, completeDays: 5);
 
@@ -106,15 +106,15 @@ public sealed class SegmentMetricsTests
         var users = new UserTable(3, topics: 4, feedCapacity: 8);
         for (var u = 0; u < 3; u++)
         {
-            users.FirstActiveDay[u] = 0;
-            users.ActiveDayCount[u] = 1;
-            users.TotalSessions[u] = 1;
-            users.TotalWatchMs[u] = (u + 1) * 60_000;
+            users.Activity.FirstActiveDay[u] = 0;
+            users.Activity.ActiveDayCount[u] = 1;
+            users.Lifetime.Sessions[u] = 1;
+            users.Lifetime.WatchMs[u] = (u + 1) * 60_000;
         }
 
         Assert.DoesNotContain(SegmentMetrics.Compute(users, completeDays: 2), r => r.Dimension == "feed");
 
-        users.NonPersonalizedFeed[2] = true;
+        users.Policy.NonPersonalizedFeed[2] = true;
         var rows = SegmentMetrics.Compute(users, completeDays: 2);
         var personalized = rows.Single(r => r.Dimension == "feed" && r.Segment == "personalized");
         var popular = rows.Single(r => r.Dimension == "feed" && r.Segment == "non_personalized");

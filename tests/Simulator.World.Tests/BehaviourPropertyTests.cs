@@ -18,7 +18,7 @@ public sealed class BehaviourPropertyTests
     private static UserTable OneUser()
     {
         var users = PopulationBuilder.Build(new PopulationOptions { Size = 1 }, Options, 3, 8);
-        users.SessionHabitSeconds[0] = 480;
+        users.Persona.SessionHabitSeconds[0] = 480;
         return users;
     }
 
@@ -32,9 +32,9 @@ public sealed class BehaviourPropertyTests
         var (low, high) = a <= b ? (a, b) : (b, a);
         var view = new VideoView(topic, 30, 0.5f, 0.5f, 10);
 
-        users.Satiation[topic] = low;
+        users.Viewer.Satiation[topic] = low;
         var uLow = Model.Utility(users, 0, view);
-        users.Satiation[topic] = high;
+        users.Viewer.Satiation[topic] = high;
         var uHigh = Model.Utility(users, 0, view);
 
         return (uHigh <= uLow + 1e-12).ToProperty();
@@ -49,9 +49,9 @@ public sealed class BehaviourPropertyTests
         var (low, high) = a <= b ? (a, b) : (b, a);
         var utility = float.IsFinite(utilityRaw) ? utilityRaw % 4 : 0f;
 
-        users.Fatigue[0] = low;
+        users.Viewer.Fatigue[0] = low;
         var hLow = Model.QuitHazard(users, 0, utility);
-        users.Fatigue[0] = high;
+        users.Viewer.Fatigue[0] = high;
         var hHigh = Model.QuitHazard(users, 0, utility);
 
         return (hHigh >= hLow).ToProperty();
@@ -63,7 +63,7 @@ public sealed class BehaviourPropertyTests
         var users = OneUser();
         var view = new VideoView(1, 30, 0.5f, 0.5f, 10);
         var before = Model.Utility(users, 0, view);
-        users.Fatigue[0] = Finite(extra) % 5;
+        users.Viewer.Fatigue[0] = Finite(extra) % 5;
         return (Model.Utility(users, 0, view) <= before).ToProperty();
     }
 
@@ -73,18 +73,15 @@ public sealed class BehaviourPropertyTests
         // Given users whose interests are exactly uniform, so every topic is equally relevant
         var users = PopulationBuilder.Build(new PopulationOptions { Size = 400 }, Options, 8, 8);
         var k = users.Topics;
-        Array.Fill(users.Interest, 1f / k);
+        Array.Fill(users.Persona.Interest, 1f / k);
 
         int FatigueExits(Func<int, int> topicAt)
         {
-            Array.Clear(users.Satiation);
+            Array.Clear(users.Viewer.Satiation);
             var exits = 0;
             for (var u = 0; u < users.Count; u++)
             {
-                users.Fatigue[u] = 0;
-                users.SessionSeconds[u] = 0;
-                users.SessionItems[u] = 0;
-                users.RecentTopics[u] = -1;
+                BehaviourModel.StartSession(users.Viewer, u);
                 var rng = new RandomCursor(77, (ulong)u, 1);
                 var now = 1000L;
                 for (var i = 0; i < 200; i++)
@@ -120,7 +117,7 @@ public sealed class BehaviourPropertyTests
         var users = OneUser();
         var rng = new RandomCursor(5, 0, 1);
         Model.Watch(users, 0, new VideoView(0, 15, 0.5f, 0.5f, 3), first, ref rng);
-        var after = users.Satiation[0];
+        var after = users.Viewer.Satiation[0];
         Assert.True(after > 0);
 
         // When the next impression, of another topic, comes an hour later
@@ -128,7 +125,7 @@ public sealed class BehaviourPropertyTests
 
         // Then topic 0's satiation has decayed by an hour of its half-life, as it would on a reported day
         var expected = after * Math.Exp(-Math.Log(2) * (second - first) / (Options.SatiationHalfLifeHours * 3600.0));
-        Assert.Equal(expected, users.Satiation[0], 4);
+        Assert.Equal(expected, users.Viewer.Satiation[0], 4);
     }
 
     [Fact]

@@ -51,10 +51,10 @@ public sealed class PersonaTests
     public void Should_MatchConfiguredShares_When_PopulationIsDrawn()
     {
         var o = new PopulationOptions { Countries = new() { ["US"] = 0.4, ["ID"] = 0.3, ["BR"] = 0.2, ["JP"] = 0.1 } };
-        AssertShares(Generations.Keys, o.Generations, u => (int)Users.Generation[u]);
-        AssertShares(Countries.Codes, o.Countries, u => Users.Country[u]);
-        AssertShares(Devices.Keys, o.Devices, u => (int)Users.Device[u]);
-        AssertShares(Genders.Keys, o.Genders, u => Users.Gender[u]);
+        AssertShares(Generations.Keys, o.Generations, u => (int)Users.Persona.Generation[u]);
+        AssertShares(Countries.Codes, o.Countries, u => Users.Persona.Country[u]);
+        AssertShares(Devices.Keys, o.Devices, u => (int)Users.Persona.Device[u]);
+        AssertShares(Genders.Keys, o.Genders, u => Users.Persona.Gender[u]);
     }
 
     [Fact]
@@ -62,10 +62,10 @@ public sealed class PersonaTests
     {
         for (var u = 0; u < Users.Count; u++)
         {
-            var (min, max) = Generations.AgeRange(Users.Generation[u]);
-            Assert.InRange(Users.Age[u], min, max);
-            Assert.Equal(Users.Age[u] < 18, Users.IsTeen[u]);
-            Assert.Equal(Countries.All[Users.Country[u]].UtcOffsetMinutes, Users.UtcOffsetMinutes[u]);
+            var (min, max) = Generations.AgeRange(Users.Persona.Generation[u]);
+            Assert.InRange(Users.Persona.Age[u], min, max);
+            Assert.Equal(Users.Persona.Age[u] < 18, Users.Persona.IsTeen[u]);
+            Assert.Equal(Countries.All[Users.Persona.Country[u]].UtcOffsetMinutes, Users.Persona.UtcOffsetMinutes[u]);
         }
     }
 
@@ -79,10 +79,10 @@ public sealed class PersonaTests
             int n = 0, under = 0;
             for (var u = 0; u < Users.Count; u++)
             {
-                if (Users.Generation[u] == gen)
+                if (Users.Persona.Generation[u] == gen)
                 {
                     n++;
-                    under += Users.PreferredLength[u] < 240 ? 1 : 0;
+                    under += Users.Persona.PreferredLength[u] < 240 ? 1 : 0;
                 }
             }
 
@@ -97,9 +97,9 @@ public sealed class PersonaTests
         var large = PopulationBuilder.Build(new PopulationOptions { Size = 5000 }, new BehaviourOptions(), 99, 8);
         for (var u = 0; u < 100; u++)
         {
-            Assert.Equal(small.Age[u], large.Age[u]);
-            Assert.Equal(small.PreferredLength[u], large.PreferredLength[u]);
-            Assert.Equal(small.Interest.AsSpan(u * 20, 20).ToArray(), large.Interest.AsSpan(u * 20, 20).ToArray());
+            Assert.Equal(small.Persona.Age[u], large.Persona.Age[u]);
+            Assert.Equal(small.Persona.PreferredLength[u], large.Persona.PreferredLength[u]);
+            Assert.Equal(small.Persona.Interest.AsSpan(u * 20, 20).ToArray(), large.Persona.Interest.AsSpan(u * 20, 20).ToArray());
         }
     }
 
@@ -142,18 +142,18 @@ public sealed class PersonaTests
         int pkUsers = 0, pkGenZ = 0, usOlder = 0, usUsers = 0, usIos = 0;
         for (var u = 0; u < users.Count; u++)
         {
-            if (users.Country[u] == pk)
+            if (users.Persona.Country[u] == pk)
             {
                 pkUsers++;
-                Assert.Equal(DeviceKind.AndroidLow, users.Device[u]);
-                Assert.True(users.Generation[u] is Generation.GenZ or Generation.Millennial, $"user {u} is {users.Generation[u]}");
-                pkGenZ += users.Generation[u] == Generation.GenZ ? 1 : 0;
+                Assert.Equal(DeviceKind.AndroidLow, users.Persona.Device[u]);
+                Assert.True(users.Persona.Generation[u] is Generation.GenZ or Generation.Millennial, $"user {u} is {users.Persona.Generation[u]}");
+                pkGenZ += users.Persona.Generation[u] == Generation.GenZ ? 1 : 0;
             }
             else
             {
                 usUsers++;
-                usOlder += users.Generation[u] is Generation.GenX or Generation.Boomer ? 1 : 0;
-                usIos += users.Device[u] == DeviceKind.Ios ? 1 : 0;
+                usOlder += users.Persona.Generation[u] is Generation.GenX or Generation.Boomer ? 1 : 0;
+                usIos += users.Persona.Device[u] == DeviceKind.Ios ? 1 : 0;
             }
         }
 
@@ -178,21 +178,21 @@ public sealed class PersonaTests
         var changedUs = 0;
         for (var u = 0; u < plain.Count; u++)
         {
-            Assert.Equal(plain.Country[u], marketed.Country[u]);
-            Assert.Equal(plain.Gender[u], marketed.Gender[u]);
-            Assert.Equal(plain.IsPoster[u], marketed.IsPoster[u]);
-            Assert.Equal(plain.NoveltySeeking[u], marketed.NoveltySeeking[u]);
-            if (plain.Country[u] == us)
+            Assert.Equal(plain.Persona.Country[u], marketed.Persona.Country[u]);
+            Assert.Equal(plain.Persona.Gender[u], marketed.Persona.Gender[u]);
+            Assert.Equal(plain.Persona.IsPoster[u], marketed.Persona.IsPoster[u]);
+            Assert.Equal(plain.Persona.NoveltySeeking[u], marketed.Persona.NoveltySeeking[u]);
+            if (plain.Persona.Country[u] == us)
             {
-                Assert.Equal(Generation.Boomer, marketed.Generation[u]);
-                changedUs += plain.Generation[u] != Generation.Boomer ? 1 : 0;
+                Assert.Equal(Generation.Boomer, marketed.Persona.Generation[u]);
+                changedUs += plain.Persona.Generation[u] != Generation.Boomer ? 1 : 0;
             }
             else
             {
-                Assert.Equal(plain.Generation[u], marketed.Generation[u]);
-                Assert.Equal(plain.Age[u], marketed.Age[u]);
-                Assert.Equal(plain.Device[u], marketed.Device[u]);
-                Assert.Equal(plain.SessionRate[u], marketed.SessionRate[u]);
+                Assert.Equal(plain.Persona.Generation[u], marketed.Persona.Generation[u]);
+                Assert.Equal(plain.Persona.Age[u], marketed.Persona.Age[u]);
+                Assert.Equal(plain.Persona.Device[u], marketed.Persona.Device[u]);
+                Assert.Equal(plain.Persona.SessionRate[u], marketed.Persona.SessionRate[u]);
             }
         }
 
@@ -206,10 +206,10 @@ public sealed class PersonaTests
         var restated = o with { Markets = [.. o.Countries.Keys.Select(c => new MarketOptions { Country = c, Devices = o.Devices, Generations = o.Generations })] };
         var a = PopulationBuilder.Build(o, new BehaviourOptions(), seed: 3, feedCapacity: 8);
         var b = PopulationBuilder.Build(restated, new BehaviourOptions(), seed: 3, feedCapacity: 8);
-        Assert.Equal(a.Generation, b.Generation);
-        Assert.Equal(a.Age, b.Age);
-        Assert.Equal(a.Device, b.Device);
-        Assert.Equal(a.Interest, b.Interest);
-        Assert.Equal(a.SessionRate, b.SessionRate);
+        Assert.Equal(a.Persona.Generation, b.Persona.Generation);
+        Assert.Equal(a.Persona.Age, b.Persona.Age);
+        Assert.Equal(a.Persona.Device, b.Persona.Device);
+        Assert.Equal(a.Persona.Interest, b.Persona.Interest);
+        Assert.Equal(a.Persona.SessionRate, b.Persona.SessionRate);
     }
 }

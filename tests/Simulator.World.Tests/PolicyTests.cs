@@ -23,8 +23,8 @@ public sealed class PolicyTests
         var users = world.Users;
         for (var u = 0; u < users.Count; u++)
         {
-            if (users.IsTeen[u]) teen += users.TotalWatchMs[u];
-            else adult += users.TotalWatchMs[u];
+            if (users.Persona.IsTeen[u]) teen += users.Lifetime.WatchMs[u];
+            else adult += users.Lifetime.WatchMs[u];
         }
 
         return (teen / 60_000, adult / 60_000, collector.Days.Sum(d => d.LimitExits));
@@ -83,18 +83,18 @@ public sealed class PolicyTests
         var adults = Build(0.3, minAge: 18);
 
         // About the configured share opts in (sd of the count ≈ 42 at 10 %)
-        var opted = tenth.NonPersonalizedFeed.Count(x => x);
+        var opted = tenth.Policy.NonPersonalizedFeed.Count(x => x);
         Assert.InRange(opted, 1_850, 2_150);
-        Assert.DoesNotContain(true, none.NonPersonalizedFeed);
+        Assert.DoesNotContain(true, none.Policy.NonPersonalizedFeed);
         for (var u = 0; u < none.Count; u++)
         {
             // Nested: whoever opts in at 10 % also does at 30 %; nobody under the age range does
-            Assert.True(!tenth.NonPersonalizedFeed[u] || third.NonPersonalizedFeed[u], $"user {u}");
-            Assert.True(!adults.NonPersonalizedFeed[u] || adults.Age[u] >= 18, $"user {u}");
+            Assert.True(!tenth.Policy.NonPersonalizedFeed[u] || third.Policy.NonPersonalizedFeed[u], $"user {u}");
+            Assert.True(!adults.Policy.NonPersonalizedFeed[u] || adults.Persona.Age[u] >= 18, $"user {u}");
             // The later policy item does not stop the earlier one, and personas are unchanged
-            Assert.Equal(tenth.IsTeen[u] ? 3600 : 0, tenth.DailyLimitSeconds[u]);
-            Assert.Equal(none.Interest[u * none.Topics], tenth.Interest[u * tenth.Topics]);
-            Assert.Equal(none.SessionRate[u], tenth.SessionRate[u]);
+            Assert.Equal(tenth.Persona.IsTeen[u] ? 3600 : 0, tenth.Policy.DailyLimitSeconds[u]);
+            Assert.Equal(none.Persona.Interest[u * none.Topics], tenth.Persona.Interest[u * tenth.Topics]);
+            Assert.Equal(none.Persona.SessionRate[u], tenth.Persona.SessionRate[u]);
         }
     }
 
@@ -111,8 +111,8 @@ public sealed class PolicyTests
         long optedImpressions = 0, otherImpressions = 0;
         for (var u = 0; u < users.Count; u++)
         {
-            if (users.NonPersonalizedFeed[u]) optedImpressions += users.TotalImpressions[u];
-            else otherImpressions += users.TotalImpressions[u];
+            if (users.Policy.NonPersonalizedFeed[u]) optedImpressions += users.Lifetime.Impressions[u];
+            else otherImpressions += users.Lifetime.Impressions[u];
         }
 
         // Both groups watch; only the personalised group's impressions train the ranker

@@ -48,7 +48,7 @@ public sealed class TasteAndHashtagTests
         // Given one user and two otherwise identical videos, one with the user's taste and one opposite
         var model = new BehaviourModel(new BehaviourOptions());
         var users = PopulationBuilder.Build(new PopulationOptions { Size = 1 }, new BehaviourOptions(), 3, 8);
-        var same = users.Taste[0];
+        var same = users.Persona.Taste[0];
         var opposite = default(TasteVector);
         for (var i = 0; i < TasteVector.Dims; i++)
         {

@@ -35,12 +35,12 @@ public sealed class WorldBehaviourTests
 
         // Then each user's lifetime totals add up to the reported days' totals: nothing of the warm-up is left in them
         var users = world.Users;
-        Assert.Equal(collector.Days.Sum(d => d.WatchMs), users.TotalWatchMs.Sum());
-        Assert.Equal(collector.Days.Sum(d => d.Impressions), users.TotalImpressions.Sum(x => (long)x));
-        Assert.Equal(collector.Days.Sum(d => d.SessionsWithImpressions), users.EntropySessions.Sum(x => (long)x));
-        Assert.Equal(collector.Days.Sum(d => d.SessionEntropyMilli), users.TotalEntropyMilli.Sum(x => (long)x));
-        Assert.Equal(collector.Days.Sum(d => d.FatigueExits), users.TotalFatigueExits.Sum(x => (long)x));
-        Assert.Equal(collector.Days.Sum(d => d.RepeatTopicImpressions), users.TotalRepeatImpressions.Sum(x => (long)x));
+        Assert.Equal(collector.Days.Sum(d => d.WatchMs), users.Lifetime.WatchMs.Sum());
+        Assert.Equal(collector.Days.Sum(d => d.Impressions), users.Lifetime.Impressions.Sum(x => (long)x));
+        Assert.Equal(collector.Days.Sum(d => d.SessionsWithImpressions), users.Lifetime.EntropySessions.Sum(x => (long)x));
+        Assert.Equal(collector.Days.Sum(d => d.SessionEntropyMilli), users.Lifetime.EntropyMilli.Sum(x => (long)x));
+        Assert.Equal(collector.Days.Sum(d => d.FatigueExits), users.Lifetime.FatigueExits.Sum(x => (long)x));
+        Assert.Equal(collector.Days.Sum(d => d.RepeatTopicImpressions), users.Lifetime.RepeatImpressions.Sum(x => (long)x));
     }
 
     [Fact]
@@ -57,10 +57,10 @@ public sealed class WorldBehaviourTests
         long cohort = 0, back = 0;
         for (var u = 0; u < users.Count; u++)
         {
-            if (users.InstallSecond[u] >= 0 && users.FirstActiveDay[u] is >= 0 and <= 1)
+            if (users.Persona.InstallSecond[u] >= 0 && users.Activity.FirstActiveDay[u] is >= 0 and <= 1)
             {
                 cohort++;
-                back += (int)((users.ActiveDays[u] >> 1) & 1);
+                back += (int)((users.Activity.ActiveDays[u] >> 1) & 1);
             }
         }
 
@@ -84,7 +84,7 @@ public sealed class WorldBehaviourTests
         // Given a small world with its session pool sized below the day's peak concurrency
         using var world = new SimulationWorld(WorldFixtures.Small(users: 3000, days: 2));
         var users = world.Users;
-        var initial = users.SessionSlotCapacity;
+        var initial = users.Session.SlotCapacity;
         var peak = 0;
         for (var tick = 1; tick <= world.EndTick; tick++)
         {
@@ -96,11 +96,11 @@ public sealed class WorldBehaviourTests
             var inSession = 0;
             for (var u = 0; u < users.Count; u++)
             {
-                Assert.Equal(users.InSession[u], users.SessionSlot[u] >= 0);
-                if (users.SessionSlot[u] >= 0)
+                Assert.Equal(users.Session.InSession[u], users.Session.Slot[u] >= 0);
+                if (users.Session.Slot[u] >= 0)
                 {
-                    Assert.True(held.Add(users.SessionSlot[u]), $"slot {users.SessionSlot[u]} held twice");
-                    Assert.InRange(users.SessionSlot[u], 0, users.SessionSlotCapacity - 1);
+                    Assert.True(held.Add(users.Session.Slot[u]), $"slot {users.Session.Slot[u]} held twice");
+                    Assert.InRange(users.Session.Slot[u], 0, users.Session.SlotCapacity - 1);
                     inSession++;
                 }
             }
@@ -111,6 +111,6 @@ public sealed class WorldBehaviourTests
         // and the pool grew past its first size, by doubling, only about as far as concurrency needed
         // (slots taken at a tick's start are counted here only after its feedback, hence the slack)
         Assert.True(peak > initial, $"peak concurrency {peak} never passed the initial pool of {initial}: the growth path is untested");
-        Assert.InRange(users.SessionSlotCapacity, peak, 4 * peak);
+        Assert.InRange(users.Session.SlotCapacity, peak, 4 * peak);
     }
 }

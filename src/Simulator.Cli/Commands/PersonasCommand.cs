@@ -59,19 +59,19 @@ internal static class PersonasCommand
                 u.ToString(inv),
                 Markup.Escape(name),
                 Markup.Escape(town),
-                users.Age[u].ToString(inv),
-                Generations.Keys[(int)users.Generation[u]],
-                Genders.Keys[users.Gender[u]],
-                Countries.All[users.Country[u]].Code,
-                Devices.Keys[(int)users.Device[u]],
-                users.IsTeen[u] ? "yes" : "no",
-                users.IsPoster[u] ? "yes" : "no",
+                users.Persona.Age[u].ToString(inv),
+                Generations.Keys[(int)users.Persona.Generation[u]],
+                Genders.Keys[users.Persona.Gender[u]],
+                Countries.All[users.Persona.Country[u]].Code,
+                Devices.Keys[(int)users.Persona.Device[u]],
+                users.Persona.IsTeen[u] ? "yes" : "no",
+                users.Persona.IsPoster[u] ? "yes" : "no",
                 TopTopics(users, u),
-                string.Create(inv, $"{users.PreferredLength[u]:F0} s"),
-                string.Create(inv, $"{users.SessionRate[u]:F1}"),
-                string.Create(inv, $"{users.NoveltySeeking[u]:F2}"),
-                string.Create(inv, $"{users.AuthenticityPreference[u]:F2}"),
-                string.Create(inv, $"{users.SocialProofSensitivity[u]:F2}"));
+                string.Create(inv, $"{users.Persona.PreferredLength[u]:F0} s"),
+                string.Create(inv, $"{users.Persona.SessionRate[u]:F1}"),
+                string.Create(inv, $"{users.Persona.NoveltySeeking[u]:F2}"),
+                string.Create(inv, $"{users.Persona.AuthenticityPreference[u]:F2}"),
+                string.Create(inv, $"{users.Persona.SocialProofSensitivity[u]:F2}"));
         }
 
         return table;
@@ -80,7 +80,7 @@ internal static class PersonasCommand
     private static string TopTopics(UserTable users, int u)
     {
         var k = users.Topics;
-        var row = users.Interest.AsSpan(u * k, k);
+        var row = users.Persona.Interest.AsSpan(u * k, k);
         int best = 0, second = 1;
         for (var t = 0; t < k; t++)
         {
@@ -105,16 +105,16 @@ internal static class PersonasCommand
         table.AddColumn("segment");
         table.AddColumn(new TableColumn("configured").RightAligned());
         table.AddColumn(new TableColumn("realised").RightAligned());
-        Add(table, users, "generation", Generations.Keys, options.Generations, u => (int)users.Generation[u]);
-        Add(table, users, "gender", Genders.Keys, options.Genders, u => users.Gender[u]);
-        Add(table, users, "country", Countries.Codes, options.Countries, u => users.Country[u]);
-        Add(table, users, "device", Devices.Keys, options.Devices, u => (int)users.Device[u]);
+        Add(table, users, "generation", Generations.Keys, options.Generations, u => (int)users.Persona.Generation[u]);
+        Add(table, users, "gender", Genders.Keys, options.Genders, u => users.Persona.Gender[u]);
+        Add(table, users, "country", Countries.Codes, options.Countries, u => users.Persona.Country[u]);
+        Add(table, users, "device", Devices.Keys, options.Devices, u => (int)users.Persona.Device[u]);
         var posters = 0;
         var teens = 0;
         for (var u = 0; u < users.Count; u++)
         {
-            posters += users.IsPoster[u] ? 1 : 0;
-            teens += users.IsTeen[u] ? 1 : 0;
+            posters += users.Persona.IsPoster[u] ? 1 : 0;
+            teens += users.Persona.IsTeen[u] ? 1 : 0;
         }
 
         table.AddRow("posting", "posts videos", options.PosterShare.ToString("P1", CultureInfo.InvariantCulture), ((double)posters / users.Count).ToString("P1", CultureInfo.InvariantCulture));

@@ -35,21 +35,21 @@ public static class SegmentMetrics
     {
         ArgumentNullException.ThrowIfNull(users);
         var rows = new List<SegmentRow>();
-        Add(rows, users, completeDays, "generation", Generations.Keys, u => (int)users.Generation[u]);
-        Add(rows, users, completeDays, "gender", Genders.Keys, u => users.Gender[u]);
-        Add(rows, users, completeDays, "country", Countries.Codes, u => users.Country[u]);
-        Add(rows, users, completeDays, "device", DeviceNames, u => users.Device[u] switch
+        Add(rows, users, completeDays, "generation", Generations.Keys, u => (int)users.Persona.Generation[u]);
+        Add(rows, users, completeDays, "gender", Genders.Keys, u => users.Persona.Gender[u]);
+        Add(rows, users, completeDays, "country", Countries.Codes, u => users.Persona.Country[u]);
+        Add(rows, users, completeDays, "device", DeviceNames, u => users.Persona.Device[u] switch
         {
             DeviceKind.Ios => 0,
             DeviceKind.AndroidHigh => 1,
             _ => 2,
         });
-        Add(rows, users, completeDays, "account", ["teen", "adult"], u => users.IsTeen[u] ? 0 : 1);
-        Add(rows, users, completeDays, "age", AgeBands, u => AgeBand(users.Age[u]));
-        if (Array.IndexOf(users.NonPersonalizedFeed, true) >= 0)
+        Add(rows, users, completeDays, "account", ["teen", "adult"], u => users.Persona.IsTeen[u] ? 0 : 1);
+        Add(rows, users, completeDays, "age", AgeBands, u => AgeBand(users.Persona.Age[u]));
+        if (Array.IndexOf(users.Policy.NonPersonalizedFeed, true) >= 0)
         {
             // Only in runs where someone switched personalisation off (policies: non_personalized_feed).
-            Add(rows, users, completeDays, "feed", ["personalized", "non_personalized"], u => users.NonPersonalizedFeed[u] ? 1 : 0);
+            Add(rows, users, completeDays, "feed", ["personalized", "non_personalized"], u => users.Policy.NonPersonalizedFeed[u] ? 1 : 0);
         }
 
         return rows;
@@ -77,23 +77,23 @@ public static class SegmentMetrics
         {
             var s = segmentOf(u);
             count[s]++;
-            var first = users.FirstActiveDay[u];
+            var first = users.Activity.FirstActiveDay[u];
             if (first < 0)
             {
                 continue;
             }
 
             active[s]++;
-            activeDays[s] += users.ActiveDayCount[u];
-            watchMs[s] += users.TotalWatchMs[u];
-            sessions[s] += users.TotalSessions[u];
-            impressions[s] += users.TotalImpressions[u];
-            completions[s] += users.TotalCompletions[u];
-            repeats[s] += users.TotalRepeatImpressions[u];
-            fatigue[s] += users.TotalFatigueExits[u];
-            entropyMilli[s] += users.TotalEntropyMilli[u];
-            entropySessions[s] += users.EntropySessions[u];
-            var bits = users.ActiveDays[u];
+            activeDays[s] += users.Activity.ActiveDayCount[u];
+            watchMs[s] += users.Lifetime.WatchMs[u];
+            sessions[s] += users.Lifetime.Sessions[u];
+            impressions[s] += users.Lifetime.Impressions[u];
+            completions[s] += users.Lifetime.Completions[u];
+            repeats[s] += users.Lifetime.RepeatImpressions[u];
+            fatigue[s] += users.Lifetime.FatigueExits[u];
+            entropyMilli[s] += users.Lifetime.EntropyMilli[u];
+            entropySessions[s] += users.Lifetime.EntropySessions[u];
+            var bits = users.Activity.ActiveDays[u];
             if (first + 1 < completeDays)
             {
                 d1Cohort[s]++;

@@ -97,10 +97,10 @@ public sealed class ImpressionLog : IDisposable
             _day[i] = day;
             _second[i] = f.NowSecond;
             _user[i] = u;
-            _generation[i] = Generations.Keys[(int)users.Generation[u]];
-            _country[i] = Countries.Codes[users.Country[u]];
-            _device[i] = Devices.Keys[(int)users.Device[u]];
-            _teen[i] = users.IsTeen[u];
+            _generation[i] = Generations.Keys[(int)users.Persona.Generation[u]];
+            _country[i] = Countries.Codes[users.Persona.Country[u]];
+            _device[i] = Devices.Keys[(int)users.Persona.Device[u]];
+            _teen[i] = users.Persona.IsTeen[u];
             _video[i] = f.VideoId;
             _creator[i] = content.CreatorOf(f.VideoId);
             _topic[i] = content.TopicOf(f.VideoId);

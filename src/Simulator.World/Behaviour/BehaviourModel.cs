@@ -41,21 +41,21 @@ public sealed class BehaviourModel
     public double Utility(UserTable users, int u, in VideoView v)
     {
         var k = users.Topics;
-        var interest = users.Interest[u * k + v.Topic] * k;
-        var sat = users.Satiation[u * k + v.Topic];
+        var interest = users.Persona.Interest[u * k + v.Topic] * k;
+        var sat = users.Viewer.Satiation[u * k + v.Topic];
         // Interest decays exponentially with satiation (rebounding bandits' b − λ·s, in log form so
         // interest stays positive); novelty seekers tire faster (λ scaled 0.5–1.5 by novelty seeking).
-        var lambda = _o.SatiationPenalty * (0.5 + users.NoveltySeeking[u]);
+        var lambda = _o.SatiationPenalty * (0.5 + users.Persona.NoveltySeeking[u]);
         var satiated = interest * Math.Exp(-lambda * sat);
-        var mismatch = Math.Abs(Math.Log(v.Length / users.PreferredLength[u]));
+        var mismatch = Math.Abs(Math.Log(v.Length / users.Persona.PreferredLength[u]));
         var social = Math.Tanh((Math.Log(1.0 + v.Likes) - 2.0) / 2.0);
         return _o.InterestWeight * Math.Log(0.25 + satiated)
-            + _tasteScale * TasteVector.Cosine(users.Taste[u], v.Taste)
+            + _tasteScale * TasteVector.Cosine(users.Persona.Taste[u], v.Taste)
             + _o.QualityWeight * (v.Quality - 0.5)
-            + _o.AuthenticityWeight * users.AuthenticityPreference[u] * 2 * (v.Authenticity - 0.5)
-            + _o.SocialProofWeight * users.SocialProofSensitivity[u] * social
+            + _o.AuthenticityWeight * users.Persona.AuthenticityPreference[u] * 2 * (v.Authenticity - 0.5)
+            + _o.SocialProofWeight * users.Persona.SocialProofSensitivity[u] * social
             - _o.LengthMismatchWeight * mismatch
-            - _o.FatigueWeight * users.Fatigue[u];
+            - _o.FatigueWeight * users.Viewer.Fatigue[u];
     }
 
     /// <summary>Plays one video to user <paramref name="u"/> at <paramref name="nowSecond"/> and updates the user's state.</summary>
@@ -105,51 +105,61 @@ public sealed class BehaviourModel
         }
 
         var k = users.Topics;
-        var satiationBefore = users.Satiation[u * k + topic];
-        users.Satiation[u * k + topic] += Math.Min(1f, watched / length);
+        var satiationBefore = users.Viewer.Satiation[u * k + topic];
+        users.Viewer.Satiation[u * k + topic] += Math.Min(1f, watched / length);
 
         // Session fatigue (KuaiSim's falling "temper", CALIBRATION.md §2): low utility and
         // repeats of the last topics raise it (more for novelty seekers); delight lowers it.
-        var recent = users.RecentTopics[u];
-        var repeats = ((recent & 0xFF) == topic ? 1 : 0) + (((recent >> 8) & 0xFF) == topic ? 1 : 0);
-        var f = users.Fatigue[u] * 0.9f;
+        var recent = users.Viewer.RecentTopics[u];
+        var repeats = RecentTopicRing.RepeatsOfLastTwo(recent, topic);
+        var f = users.Viewer.Fatigue[u] * 0.9f;
         if (utility < -0.5) f += 0.2f;
-        f += 0.06f * (0.5f + users.NoveltySeeking[u]) * repeats;
+        f += 0.06f * (0.5f + users.Persona.NoveltySeeking[u]) * repeats;
         if (utility > 1.0) f -= 0.05f;
-        users.Fatigue[u] = Math.Clamp(f, 0f, 5f);
-        users.RecentTopics[u] = (recent << 8) | (topic & 0xFF);
+        users.Viewer.Fatigue[u] = Math.Clamp(f, 0f, 5f);
+        users.Viewer.RecentTopics[u] = RecentTopicRing.Push(recent, topic);
 
-        users.SessionSeconds[u] += watched;
-        users.SessionItems[u]++;
-        users.SessionUtility[u] += (float)utility;
+        users.Viewer.SessionSeconds[u] += watched;
+        users.Viewer.SessionItems[u]++;
+        users.Viewer.SessionUtility[u] += (float)utility;
 
         var quit = rng.Bernoulli(QuitHazard(users, u, utility));
         return new WatchOutcome(watched, reactions, (float)utility, quit, satiationBefore);
     }
 
+    /// <summary>A new session begins fresh: no fatigue, nothing watched, no recent topics (satiation carries over and decays).</summary>
+    public static void StartSession(ViewerColumns viewer, int u)
+    {
+        viewer.SessionSeconds[u] = 0;
+        viewer.SessionItems[u] = 0;
+        viewer.SessionUtility[u] = 0;
+        viewer.Fatigue[u] = 0;
+        viewer.RecentTopics[u] = RecentTopicRing.Empty;
+    }
+
     /// <summary>Probability of ending the session after a video with the given utility.</summary>
     public double QuitHazard(UserTable users, int u, double utility)
     {
-        var overrun = users.SessionSeconds[u] / users.SessionHabitSeconds[u] - 1.0;
-        return Sigmoid(_o.QuitBaseLogOdds + _o.QuitFatigueWeight * users.Fatigue[u] + 1.5 * overrun - 0.3 * utility);
+        var overrun = users.Viewer.SessionSeconds[u] / users.Persona.SessionHabitSeconds[u] - 1.0;
+        return Sigmoid(_o.QuitBaseLogOdds + _o.QuitFatigueWeight * users.Viewer.Fatigue[u] + 1.5 * overrun - 0.3 * utility);
     }
 
     /// <summary>The reason recorded when a session ends after a quit decision.</summary>
     public static SessionEndReason ReasonFor(UserTable users, int u) =>
-        users.Fatigue[u] >= 1.0f ? SessionEndReason.Fatigue : SessionEndReason.Satisfied;
+        users.Viewer.Fatigue[u] >= 1.0f ? SessionEndReason.Fatigue : SessionEndReason.Satisfied;
 
     private void DecaySatiation(UserTable users, int u, long nowSecond)
     {
-        var last = users.LastImpressionSecond[u];
-        users.LastImpressionSecond[u] = nowSecond;
+        var last = users.Viewer.LastImpressionSecond[u];
+        users.Viewer.LastImpressionSecond[u] = nowSecond;
         // Warm-up seconds are negative, so "no impression yet" is its own sentinel, not 0.
-        if (last == UserTable.NoImpression || nowSecond <= last)
+        if (last == ViewerColumns.NoImpression || nowSecond <= last)
         {
             return;
         }
 
         var factor = (float)Math.Exp(-_satiationDecayPerSecond * (nowSecond - last));
-        var row = users.Satiation.AsSpan(u * users.Topics, users.Topics);
+        var row = users.Viewer.Satiation.AsSpan(u * users.Topics, users.Topics);
         System.Numerics.Tensors.TensorPrimitives.Multiply(row, factor, row);
     }
 

@@ -1,4 +1,5 @@
 using Simulator.Engine.Random;
+using Simulator.World.Policies;
 using Simulator.World.Population;
 
 namespace Simulator.World.Behaviour;
@@ -38,11 +39,11 @@ public sealed class ReturnModel
     /// </summary>
     public long NextStart(UserTable users, int u, long fromSecond, ref RandomCursor rng)
     {
-        var perSecond = users.SessionRate[u] * HabitFactor(users.Habit[u]) / 86_400.0;
+        var perSecond = users.Persona.SessionRate[u] * HabitFactor(users.Return.Habit[u]) / 86_400.0;
         var maxRate = perSecond * DiurnalProfile.Max;
         var horizon = _o.ChurnAfterDays * 86_400.0;
         var t = fromSecond + MinGapSeconds;
-        var offset = users.UtcOffsetMinutes[u] * 60L;
+        var offset = users.Persona.UtcOffsetMinutes[u];
         for (var i = 0; i < MaxThinningSteps; i++)
         {
             t += rng.Exponential(maxRate);
@@ -51,20 +52,8 @@ public sealed class ReturnModel
                 return Never;
             }
 
-            var local = ((long)t + offset) % 86_400;
-            if (local < 0)
-            {
-                local += 86_400;
-            }
-
-            var hour = (int)(local / 3600);
-            var intensity = DiurnalProfile.Intensity[hour];
-            var curfew = users.CurfewStartHour[u];
-            if (curfew >= 0 && Policies.CurfewOptions.Covers(curfew, users.CurfewEndHour[u], hour))
-            {
-                // A curfew removes the session starts it covers, except those that get past it.
-                intensity *= users.CurfewOverrideRate[u];
-            }
+            var hour = LocalClock.HourOf((long)t, offset);
+            var intensity = DiurnalProfile.Intensity[hour] * UserPolicies.StartFactor(users.Policy, u, hour);
 
             if (rng.NextDouble() * DiurnalProfile.Max < intensity)
             {
@@ -82,11 +71,11 @@ public sealed class ReturnModel
     /// </summary>
     public static void UpdateHabit(UserTable users, int u)
     {
-        var items = Math.Max(1, users.SessionItems[u]);
-        var meanUtility = users.SessionUtility[u] / items;
-        var h = users.Habit[u]
-            + 0.08f * (float)Math.Tanh(meanUtility - users.HabitNeutral[u])
-            + 0.02f * (users.HabitBase[u] - users.Habit[u]);
-        users.Habit[u] = Math.Clamp(h, 0.02f, 1f);
+        var items = Math.Max(1, users.Viewer.SessionItems[u]);
+        var meanUtility = users.Viewer.SessionUtility[u] / items;
+        var h = users.Return.Habit[u]
+            + 0.08f * (float)Math.Tanh(meanUtility - users.Persona.HabitNeutral[u])
+            + 0.02f * (users.Persona.HabitBase[u] - users.Return.Habit[u]);
+        users.Return.Habit[u] = Math.Clamp(h, 0.02f, 1f);
     }
 }

@@ -146,7 +146,7 @@ public sealed class ContentSupply
             double acc = 0;
             for (var t = 0; t < k; t++)
             {
-                acc += users.Interest[(u * k) + t];
+                acc += users.Persona.Interest[(u * k) + t];
                 interestCum[t] = acc;
             }
 
@@ -264,7 +264,7 @@ public sealed class ContentSupply
             if (c < posters.Length)
             {
                 creators.UserId[c] = posters[c];
-                creators.Country[c] = users!.Country[posters[c]];
+                creators.Country[c] = users!.Persona.Country[posters[c]];
             }
             else
             {
@@ -296,7 +296,7 @@ public sealed class ContentSupply
         var posters = new List<int>();
         for (var u = 0; u < users.Count; u++)
         {
-            if (users.IsPoster[u])
+            if (users.Persona.IsPoster[u])
             {
                 posters.Add(u);
             }

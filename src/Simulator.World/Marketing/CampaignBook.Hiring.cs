@@ -115,7 +115,7 @@ public sealed partial class CampaignBook
             var user = creators.UserId[i];
             var score = (creators.Topic[i] == o.Product.Category % _topics ? 1.0 : 0.25)
                 + (t.Countries.Count == 0 || t.Countries.Contains(Countries.Codes[creators.Country[i]]) ? 0.5 : 0)
-                + (t.Generations.Count == 0 || (user >= 0 && t.Generations.Contains(Generations.Keys[(int)users.Generation[user]])) ? 0.3 : 0)
+                + (t.Generations.Count == 0 || (user >= 0 && t.Generations.Contains(Generations.Keys[(int)users.Persona.Generation[user]])) ? 0.3 : 0)
                 + (0.01 * rng.NextDouble());
             scored.Add((score, i));
         }
@@ -200,7 +200,7 @@ public sealed partial class CampaignBook
                 (float)Math.Clamp(0.3 + 0.1 * rng.Normal(), 0.05, 0.95),
                 (float)Math.Clamp(0.85 + 0.1 * rng.Normal(), 0.05, 0.98),
                 (float)_content.MedianLengthSeconds,
-                users.Country[user]);
+                users.Persona.Country[user]);
             campaign.Hired[advocate] = CreatorTier.Nano;
             campaign.SpentMicros += stipend;
             Ledger[c, CreatorTier.Nano, LedgerField.SpendMicros] += stipend;
@@ -309,12 +309,12 @@ public sealed partial class CampaignBook
         long ne = 0, nu = 0;
         for (var u = 0; u < users.Count; u++)
         {
-            if (users.LastActiveDay[u] < startDay)
+            if (users.Activity.LastActiveDay[u] < startDay)
             {
                 continue;
             }
 
-            var interest = Math.Max(1e-4, users.Interest[(u * k) + (campaign.Options.Product.Category % k)] * k);
+            var interest = Math.Max(1e-4, users.Persona.Interest[(u * k) + (campaign.Options.Product.Category % k)] * k);
             var p = 1.0 / (1.0 + Math.Exp(-(-1.0 + Math.Log(interest) + Affinity[(u * Campaigns.Count) + c])));
             if ((Reached[u] & (1UL << c)) != 0)
             {

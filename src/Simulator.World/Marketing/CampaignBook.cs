@@ -100,12 +100,12 @@ public sealed partial class CampaignBook
 
         if ((v.Marks & VideoMarks.Disclosed) != 0)
         {
-            shift -= _m.DisclosurePenalty * users.AuthenticityPreference[u];
+            shift -= _m.DisclosurePenalty * users.Persona.AuthenticityPreference[u];
         }
 
         if ((v.Marks & VideoMarks.Paid) != 0)
         {
-            shift -= _m.AdAversion * (1 - users.AdTolerance[u]);
+            shift -= _m.AdAversion * (1 - users.Persona.AdTolerance[u]);
         }
 
         return shift;
@@ -175,10 +175,10 @@ public sealed partial class CampaignBook
 
         var o = campaign.Options;
         var live = (v.Marks & VideoMarks.Live) != 0;
-        var interest = Math.Max(1e-4, users.Interest[(u * k) + (o.Product.Category % k)] * k);
+        var interest = Math.Max(1e-4, users.Persona.Interest[(u * k) + (o.Product.Category % k)] * k);
         var logit = _m.ConversionIntercept
             + (_m.InterestWeight * Math.Log(interest))
-            + (_m.PropensityWeight * (users.PurchasePropensity[u] - 0.2))
+            + (_m.PropensityWeight * (users.Persona.PurchasePropensity[u] - 0.2))
             + (0.5 * outcome.Utility)
             + (platform.Follows(u, v.Creator) ? _m.FollowerTrust : 0)
             + (live ? o.Live.Urgency : 0)
@@ -260,9 +260,9 @@ public sealed partial class CampaignBook
         }
 
         var t = campaign.Options.Target;
-        if ((t.Generations.Count > 0 && !t.Generations.Contains(Generations.Keys[(int)users.Generation[u]]))
-            || (t.Countries.Count > 0 && !t.Countries.Contains(Countries.Codes[users.Country[u]]))
-            || (users.IsTeen[u] ? !t.Accounts.Contains("teen") : t.Accounts.Count > 0 && !t.Accounts.Contains("adult"))
+        if ((t.Generations.Count > 0 && !t.Generations.Contains(Generations.Keys[(int)users.Persona.Generation[u]]))
+            || (t.Countries.Count > 0 && !t.Countries.Contains(Countries.Codes[users.Persona.Country[u]]))
+            || (users.Persona.IsTeen[u] ? !t.Accounts.Contains("teen") : t.Accounts.Count > 0 && !t.Accounts.Contains("adult"))
             || (t.InterestedOnly && platform.TopicAffinity(u, campaign.Options.Product.Category) < 1.2f))
         {
             return false;

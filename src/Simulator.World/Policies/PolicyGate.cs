@@ -16,28 +16,28 @@ internal static class PolicyGate
     public static bool ShouldEnd(UserTable users, int u, long nowSecond, float watchedSeconds, ref RandomCursor rng, ref DailyTotals totals, out SessionEndReason reason)
     {
         reason = SessionEndReason.Satisfied;
-        var limit = users.DailyLimitSeconds[u];
-        var curfewStart = users.CurfewStartHour[u];
+        var limit = users.Policy.DailyLimitSeconds[u];
+        var curfewStart = users.Policy.CurfewStartHour[u];
         if (limit == 0 && curfewStart < 0)
         {
             return false;
         }
 
-        var local = nowSecond + users.UtcOffsetMinutes[u] * 60L;
-        var day = (int)Math.Floor(local / 86_400.0);
-        if (users.LocalDay[u] != day)
+        var offset = users.Persona.UtcOffsetMinutes[u];
+        var day = LocalClock.DayOf(nowSecond, offset);
+        if (users.Policy.LocalDay[u] != day)
         {
-            users.LocalDay[u] = day;
-            users.WatchSecondsToday[u] = 0;
+            users.Policy.LocalDay[u] = day;
+            users.Policy.WatchSecondsToday[u] = 0;
         }
 
-        users.WatchSecondsToday[u] += watchedSeconds;
-        if (limit > 0 && users.WatchSecondsToday[u] >= limit && users.LimitOverriddenDay[u] != day)
+        users.Policy.WatchSecondsToday[u] += watchedSeconds;
+        if (limit > 0 && users.Policy.WatchSecondsToday[u] >= limit && users.Policy.LimitOverriddenDay[u] != day)
         {
             totals.LimitPrompts++;
-            if (rng.Bernoulli(users.LimitOverrideRate[u]))
+            if (rng.Bernoulli(users.Policy.LimitOverrideRate[u]))
             {
-                users.LimitOverriddenDay[u] = day;
+                users.Policy.LimitOverriddenDay[u] = day;
                 totals.LimitOverrides++;
             }
             else
@@ -49,13 +49,13 @@ internal static class PolicyGate
 
         if (curfewStart >= 0)
         {
-            var hour = (int)((local - (long)day * 86_400) / 3600);
+            var hour = LocalClock.HourOf(nowSecond, offset);
             var nightKey = hour < 12 ? day - 1 : day;
-            if (CurfewOptions.Covers(curfewStart, users.CurfewEndHour[u], hour) && users.CurfewOverriddenDay[u] != nightKey)
+            if (CurfewOptions.Covers(curfewStart, users.Policy.CurfewEndHour[u], hour) && users.Policy.CurfewOverriddenDay[u] != nightKey)
             {
-                if (rng.Bernoulli(users.CurfewOverrideRate[u]))
+                if (rng.Bernoulli(users.Policy.CurfewOverrideRate[u]))
                 {
-                    users.CurfewOverriddenDay[u] = nightKey;
+                    users.Policy.CurfewOverriddenDay[u] = nightKey;
                 }
                 else
                 {

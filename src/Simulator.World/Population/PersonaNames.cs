@@ -19,7 +19,7 @@ public sealed class PersonaNames
     public (string Name, string Town) For(UserTable users, int u)
     {
         ArgumentNullException.ThrowIfNull(users);
-        var locale = Countries.All[users.Country[u]].Locale;
+        var locale = Countries.All[users.Persona.Country[u]].Locale;
         if (!_fakers.TryGetValue(locale, out var faker))
         {
             faker = new Faker(locale);
@@ -27,7 +27,7 @@ public sealed class PersonaNames
         }
 
         faker.Random = new Randomizer((int)(CounterRng.Draw(_seed, (ulong)u, NameStream, 0) & int.MaxValue));
-        var gender = users.Gender[u] == 0 ? Bogus.DataSets.Name.Gender.Female : Bogus.DataSets.Name.Gender.Male;
+        var gender = users.Persona.Gender[u] == 0 ? Bogus.DataSets.Name.Gender.Female : Bogus.DataSets.Name.Gender.Male;
         return ($"{faker.Name.FirstName(gender)} {faker.Name.LastName(gender)}", faker.Address.City());
     }
 }

@@ -41,19 +41,19 @@ public static class PopulationBuilder
             var age = min + rng.NextInt(max - min + 1);
             rng.NextBits(); // the country draw, read above
             var gender = rng.Categorical(genderCum);
-            users.Generation[u] = gen;
-            users.Age[u] = (byte)age;
-            users.Gender[u] = (byte)gender;
-            users.Country[u] = (byte)country;
-            users.UtcOffsetMinutes[u] = (short)Countries.All[country].UtcOffsetMinutes;
-            users.Device[u] = (DeviceKind)rng.Categorical(deviceCumOf[country]);
-            users.IsTeen[u] = age < 18;
-            users.IsPoster[u] = rng.Bernoulli(population.PosterShare);
-            users.NoveltySeeking[u] = (float)Beta(ref rng, traits.NoveltySeeking);
-            users.AuthenticityPreference[u] = (float)Beta(ref rng, traits.AuthenticityPreference);
-            users.SocialProofSensitivity[u] = (float)Beta(ref rng, traits.SocialProofSensitivity);
-            users.AdTolerance[u] = (float)Beta(ref rng, traits.AdTolerance);
-            users.PurchasePropensity[u] = (float)Beta(ref rng, traits.PurchasePropensity);
+            users.Persona.Generation[u] = gen;
+            users.Persona.Age[u] = (byte)age;
+            users.Persona.Gender[u] = (byte)gender;
+            users.Persona.Country[u] = (byte)country;
+            users.Persona.UtcOffsetMinutes[u] = (short)Countries.All[country].UtcOffsetMinutes;
+            users.Persona.Device[u] = (DeviceKind)rng.Categorical(deviceCumOf[country]);
+            users.Persona.IsTeen[u] = age < 18;
+            users.Persona.IsPoster[u] = rng.Bernoulli(population.PosterShare);
+            users.Persona.NoveltySeeking[u] = (float)Beta(ref rng, traits.NoveltySeeking);
+            users.Persona.AuthenticityPreference[u] = (float)Beta(ref rng, traits.AuthenticityPreference);
+            users.Persona.SocialProofSensitivity[u] = (float)Beta(ref rng, traits.SocialProofSensitivity);
+            users.Persona.AdTolerance[u] = (float)Beta(ref rng, traits.AdTolerance);
+            users.Persona.PurchasePropensity[u] = (float)Beta(ref rng, traits.PurchasePropensity);
 
             // θ ~ Dirichlet(c·prior of the user's generation × gender segment): concentration
             // 0.3·K keeps most users on a few topics.
@@ -64,82 +64,44 @@ public static class PopulationBuilder
                 alpha[t] = Math.Max(1e-3, concentration * topicPrior[t]);
             }
 
-            rng.Dirichlet(alpha, users.Interest.AsSpan(u * k, k));
+            rng.Dirichlet(alpha, users.Persona.Interest.AsSpan(u * k, k));
 
             // Preferred length: log-normal, median shorter for younger users. Seed document:
             // 96 % of Gen Z, 94 % of millennials, 86 % of Gen X prefer videos under 4 minutes
             // (CALIBRATION.md §1), i.e. P(pref < 240 s) = those shares.
             var (median, sigma) = PreferredLengthModel(gen);
-            users.PreferredLength[u] = (float)Math.Exp(Math.Log(median) + sigma * rng.Normal());
+            users.Persona.PreferredLength[u] = (float)Math.Exp(Math.Log(median) + sigma * rng.Normal());
 
             // Session rate at full habit: log-normal across users; the spread produces the
             // light/heavy-user mix behind DAU/MAU ≈ 0.33–0.47 (CALIBRATION.md §1).
-            users.SessionRate[u] = (float)(GenerationActivity(gen) * Math.Exp(Math.Log(behaviour.SessionsPerDayMedian) + behaviour.SessionRateSpread * rng.Normal()));
+            users.Persona.SessionRate[u] = (float)(GenerationActivity(gen) * Math.Exp(Math.Log(behaviour.SessionsPerDayMedian) + behaviour.SessionRateSpread * rng.Normal()));
 
             // Typical session ≈ 8 min (CALIBRATION.md §1, GWS Magnify 2024), varied per user.
-            users.SessionHabitSeconds[u] = (float)(480 * Math.Exp(0.5 * rng.Normal()));
+            users.Persona.SessionHabitSeconds[u] = (float)(480 * Math.Exp(0.5 * rng.Normal()));
             // Existing users have settled habits; new installs start as trial users with weak ones
             // (not published; calibrated against the social-app retention bands, CALIBRATION.md §1).
             if (rng.Bernoulli(population.InstallingShare))
             {
-                users.InstallSecond[u] = (long)(rng.NextDouble() * days * 86_400.0);
-                users.Habit[u] = (float)rng.Uniform(0.05, 0.4);
+                users.Persona.InstallSecond[u] = (long)(rng.NextDouble() * days * 86_400.0);
+                users.Return.Habit[u] = (float)rng.Uniform(0.05, 0.4);
             }
             else
             {
-                users.InstallSecond[u] = -1;
-                users.Habit[u] = (float)rng.Uniform(0.4, 0.9);
+                users.Persona.InstallSecond[u] = -1;
+                users.Return.Habit[u] = (float)rng.Uniform(0.4, 0.9);
             }
 
-            users.HabitBase[u] = users.Habit[u];
+            users.Persona.HabitBase[u] = users.Return.Habit[u];
             // Expectations differ between people (sd 0.5, a modelling choice); the spread keeps the
             // population's habit response smooth instead of all users tipping at one utility.
-            users.HabitNeutral[u] = (float)(behaviour.HabitNeutralUtility + 0.5 * rng.Normal());
-            users.RecentTopics[u] = -1;
+            users.Persona.HabitNeutral[u] = (float)(behaviour.HabitNeutralUtility + 0.5 * rng.Normal());
             // Taste from its own stream, so adding it left every other trait's dice unchanged.
             var taste = new RandomCursor(seed, (ulong)u, StreamIds.Taste);
-            users.Taste[u] = TasteVector.Draw(ref taste, default, 0);
-            ApplyPolicies(users, u, policies, seed);
+            users.Persona.Taste[u] = TasteVector.Draw(ref taste, default, 0);
         }
 
+        UserPolicies.Assign(users, policies, seed);
         return users;
-    }
-
-    /// <summary>The first daily limit, curfew and non-personalised feed option whose age range holds the user apply.</summary>
-    private static void ApplyPolicies(UserTable users, int u, IReadOnlyList<PolicyOptions>? policies, ulong seed)
-    {
-        if (policies is null)
-        {
-            return;
-        }
-
-        var age = users.Age[u];
-        var feedDecided = false;
-        foreach (var p in policies)
-        {
-            if (p.DailyLimit is { } limit && users.DailyLimitSeconds[u] == 0 && AgeRange.Contains(limit.Ages, age))
-            {
-                users.DailyLimitSeconds[u] = limit.Minutes * 60;
-                users.LimitOverrideRate[u] = (float)limit.OverrideRate;
-            }
-
-            if (p.Curfew is { } curfew && users.CurfewStartHour[u] < 0 && AgeRange.Contains(curfew.Ages, age))
-            {
-                users.CurfewStartHour[u] = (sbyte)curfew.StartHour;
-                users.CurfewEndHour[u] = (sbyte)curfew.EndHour;
-                users.CurfewOverrideRate[u] = (float)curfew.OverrideRate;
-            }
-
-            if (p.NonPersonalizedFeed is { } feed && !feedDecided && AgeRange.Contains(feed.Ages, age))
-            {
-                // One draw from the user's own choice stream, the same whatever else the scenario
-                // sets (so with a larger share the opted-in users are a superset); only the first
-                // matching option decides.
-                var choice = new RandomCursor(seed, (ulong)u, StreamIds.Choice);
-                users.NonPersonalizedFeed[u] = choice.NextDouble() < feed.Share;
-                feedDecided = true;
-            }
-        }
     }
 
     /// <summary>Beta draw with the given mean and concentration 4 (via two gamma draws).</summary>

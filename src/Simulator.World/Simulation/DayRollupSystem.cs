@@ -22,7 +22,7 @@ internal sealed class DayRollupSystem(WorldState world, IReadOnlyList<IWorldObse
         }
 
         var day = time.Day;
-        var last = world.Users.LastActiveDay;
+        var last = world.Users.Activity.LastActiveDay;
         var since = day - 29;
         var mau = 0;
         for (var u = 0; u < last.Length; u++)

@@ -58,7 +58,7 @@ internal sealed class FeedbackSystem(WorldState world) : ISimSystem, IChunkWork
         for (var i = 0; i < world.ActiveCount; i++)
         {
             var u = active[i];
-            if (users.InSession[u])
+            if (users.Session.InSession[u])
             {
                 active[kept++] = u;
             }
@@ -147,7 +147,7 @@ internal sealed class FeedbackSystem(WorldState world) : ISimSystem, IChunkWork
             for (var i = 0; i < ended.Length; i++)
             {
                 // The session's slate and counts are done with: the slot goes back to the pool, in chunk order.
-                world.Users.ReleaseSessionSlot(ended[i]);
+                world.Users.Session.ReleaseSlot(ended[i]);
                 if (next[i] == ReturnModel.Never)
                 {
                     world.Churned++;

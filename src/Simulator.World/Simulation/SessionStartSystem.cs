@@ -1,5 +1,6 @@
 using Simulator.Engine.Loop;
 using Simulator.Engine.Time;
+using Simulator.World.Behaviour;
 
 namespace Simulator.World.Simulation;
 
@@ -21,26 +22,22 @@ internal sealed class SessionStartSystem(WorldState world) : ISimSystem
         for (var i = 0; i < _due.Count; i++)
         {
             var u = _due[i];
-            if (users.InSession[u])
+            if (users.Session.InSession[u])
             {
                 continue;
             }
 
-            users.InSession[u] = true;
-            users.AcquireSessionSlot(u);
-            users.SessionSeconds[u] = 0;
-            users.SessionItems[u] = 0;
-            users.SessionUtility[u] = 0;
-            users.Fatigue[u] = 0;
-            users.Budget[u] = 0;
-            users.FeedPos[u] = 0;
-            users.FeedLen[u] = 0;
-            users.RecentTopics[u] = -1;
+            users.Session.InSession[u] = true;
+            users.Session.AcquireSlot(u);
+            users.Session.Budget[u] = 0;
+            users.Session.FeedPos[u] = 0;
+            users.Session.FeedLen[u] = 0;
+            BehaviourModel.StartSession(users.Viewer, u);
             world.Today.SessionsStarted++;
-            users.TotalSessions[u]++;
-            if (users.LastActiveDay[u] != day)
+            users.Lifetime.Sessions[u]++;
+            if (users.Activity.LastActiveDay[u] != day)
             {
-                users.LastActiveDay[u] = day;
+                users.Activity.LastActiveDay[u] = day;
                 world.Today.Dau++;
                 if (day < 0)
                 {
@@ -49,17 +46,17 @@ internal sealed class SessionStartSystem(WorldState world) : ISimSystem
                     continue;
                 }
 
-                users.ActiveDayCount[u]++;
-                if (users.FirstActiveDay[u] < 0)
+                users.Activity.ActiveDayCount[u]++;
+                if (users.Activity.FirstActiveDay[u] < 0)
                 {
-                    users.FirstActiveDay[u] = day;
+                    users.Activity.FirstActiveDay[u] = day;
                     world.Today.NewUsers++;
                 }
 
-                var offset = day - users.FirstActiveDay[u];
+                var offset = day - users.Activity.FirstActiveDay[u];
                 if (offset < 64)
                 {
-                    users.ActiveDays[u] |= 1UL << offset;
+                    users.Activity.ActiveDays[u] |= 1UL << offset;
                 }
             }
 

@@ -6,6 +6,7 @@ using Simulator.Engine.Random;
 using Simulator.Engine.Time;
 using Simulator.World.Behaviour;
 using Simulator.World.Policies;
+using Simulator.World.Population;
 
 namespace Simulator.World.Simulation;
 
@@ -52,11 +53,11 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
         var seed = world.Settings.Seed;
         var step = _time.StepSeconds;
         var tickStart = _time.TotalSeconds;
-        var budget = users.Budget[u] + step;
-        var rng = new RandomCursor(seed, (ulong)u, StreamIds.Behaviour, users.BehaviourDraws[u]);
-        var feed = users.Feed(u);
-        var contexts = users.FeedContexts(u);
-        var topicCounts = users.SessionTopicCounts(u);
+        var budget = users.Session.Budget[u] + step;
+        var rng = new RandomCursor(seed, (ulong)u, StreamIds.Behaviour, users.Draws.Behaviour[u]);
+        var feed = users.Session.Feed(u);
+        var contexts = users.Session.FeedContexts(u);
+        var topicCounts = users.Session.TopicCounts(u);
         ref var totals = ref output.Totals;
         var ended = false;
         var reason = SessionEndReason.Satisfied;
@@ -64,19 +65,18 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
         while (budget > 0)
         {
             now = tickStart + (long)(step - budget);
-            if (users.FeedPos[u] >= users.FeedLen[u])
+            if (users.Session.FeedPos[u] >= users.Session.FeedLen[u])
             {
-                var local = (now + users.UtcOffsetMinutes[u] * 60L) % 86_400;
-                var hour = (int)((local < 0 ? local + 86_400 : local) / 3600);
-                var request = new RecommendationRequest(u, now, hour, users.SessionItems[u]);
+                var hour = LocalClock.HourOf(now, users.Persona.UtcOffsetMinutes[u]);
+                var request = new RecommendationRequest(u, now, hour, users.Viewer.SessionItems[u]);
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var n = world.Recommender.Recommend(request, feed, contexts);
                 output.RecommendTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
                 output.Requests++;
                 output.SlotsServed += n;
-                users.FeedLen[u] = (byte)n;
-                users.FeedPos[u] = 0;
-                world.Campaigns?.FillAdSlots(users, u, feed[..n], users.SessionItems[u], _time.Day, world.Recommender);
+                users.Session.FeedLen[u] = (byte)n;
+                users.Session.FeedPos[u] = 0;
+                world.Campaigns?.FillAdSlots(users, u, feed[..n], users.Viewer.SessionItems[u], _time.Day, world.Recommender);
                 if (n == 0)
                 {
                     ended = true;
@@ -85,14 +85,13 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
                 }
             }
 
-            var v = feed[users.FeedPos[u]];
-            var context = contexts[users.FeedPos[u]++];
+            var v = feed[users.Session.FeedPos[u]];
+            var context = contexts[users.Session.FeedPos[u]++];
             var view = content.View(v);
-            var recent = users.RecentTopics[u];
-            if ((recent & 0xFF) == view.Topic || ((recent >> 8) & 0xFF) == view.Topic)
+            if (RecentTopicRing.RepeatsOfLastTwo(users.Viewer.RecentTopics[u], view.Topic) > 0)
             {
                 totals.RepeatTopicImpressions++;
-                users.TotalRepeatImpressions[u]++;
+                users.Lifetime.RepeatImpressions[u]++;
             }
 
             var campaigns = view.Campaign >= 0 ? world.Campaigns : null;
@@ -111,13 +110,13 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
             {
                 topicCount++;
             }
-            users.TotalImpressions[u]++;
-            users.TotalWatchMs[u] += ms;
+            users.Lifetime.Impressions[u]++;
+            users.Lifetime.WatchMs[u] += ms;
             var r = outcome.Reactions;
             if ((r & Reactions.Finished) != 0)
             {
                 totals.Completions++;
-                users.TotalCompletions[u]++;
+                users.Lifetime.Completions[u]++;
                 totals.CountCompletion(view.Length, true);
             }
             else
@@ -147,8 +146,8 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
             }
         }
 
-        users.Budget[u] = ended ? 0 : budget;
-        users.BehaviourDraws[u] = rng.Counter;
+        users.Session.Budget[u] = ended ? 0 : budget;
+        users.Draws.Behaviour[u] = rng.Counter;
         if (ended)
         {
             EndSession(u, now, reason, output);
@@ -158,44 +157,39 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
     private void EndSession(int u, long now, SessionEndReason reason, ChunkOutput output)
     {
         var users = world.Users;
-        users.InSession[u] = false;
+        users.Session.InSession[u] = false;
         ref var totals = ref output.Totals;
         totals.SessionsEnded++;
-        totals.EndedSessionMs += (long)(users.SessionSeconds[u] * 1000f);
-        var counts = users.SessionTopicCounts(u);
+        totals.EndedSessionMs += (long)(users.Viewer.SessionSeconds[u] * 1000f);
+        var counts = users.Session.TopicCounts(u);
         if (TopicEntropy.Bits(counts) is { } bits)
         {
             var milli = (int)Math.Round(bits * 1000.0);
             totals.SessionEntropyMilli += milli;
             totals.SessionsWithImpressions++;
-            users.TotalEntropyMilli[u] += milli;
-            users.EntropySessions[u]++;
+            users.Lifetime.EntropyMilli[u] += milli;
+            users.Lifetime.EntropySessions[u]++;
         }
 
-        // The counts are cleared when the session slot is next handed out (UserTable.AcquireSessionSlot).
-        switch (reason)
+        // The counts are cleared when the session slot is next handed out (SessionColumns.AcquireSlot).
+        if (reason == SessionEndReason.Fatigue)
         {
-            case SessionEndReason.Fatigue:
-                totals.FatigueExits++;
-                users.TotalFatigueExits[u]++;
-                break;
-            case SessionEndReason.EmptyFeed:
-                totals.EmptyFeedExits++;
-                break;
-            case SessionEndReason.Limit:
-                totals.LimitExits++;
-                break;
-            case SessionEndReason.Curfew:
-                totals.CurfewExits++;
-                break;
-            default:
-                break;
+            totals.FatigueExits++;
+            users.Lifetime.FatigueExits[u]++;
+        }
+        else if (reason == SessionEndReason.EmptyFeed)
+        {
+            totals.EmptyFeedExits++;
+        }
+        else
+        {
+            UserPolicies.CountExit(reason, ref totals);
         }
 
         ReturnModel.UpdateHabit(users, u);
-        var rng = new RandomCursor(world.Settings.Seed, (ulong)u, StreamIds.Return, users.ReturnDraws[u]);
+        var rng = new RandomCursor(world.Settings.Seed, (ulong)u, StreamIds.Return, users.Draws.Return[u]);
         var next = world.Return.NextStart(users, u, now, ref rng);
-        users.ReturnDraws[u] = rng.Counter;
+        users.Draws.Return[u] = rng.Counter;
         output.AddEnded(u, next == ReturnModel.Never ? ReturnModel.Never : world.TickOf(next));
     }
 }

@@ -34,8 +34,8 @@ public sealed class SimulationWorld : IDisposable
         var recommender = new RecommenderCore(settings.Recommender, recommenderSeed, users.Count, content.ExpectedVideos, settings.Threads, settings.Behaviour.Topics);
         for (var u = 0; u < users.Count; u++)
         {
-            var country = Countries.All[users.Country[u]];
-            recommender.RegisterUser(new UserAccount(u, country.Code, country.Language, users.Device[u], users.IsTeen[u], users.NonPersonalizedFeed[u]));
+            var country = Countries.All[users.Persona.Country[u]];
+            recommender.RegisterUser(new UserAccount(u, country.Code, country.Language, users.Persona.Device[u], users.Persona.IsTeen[u], users.Policy.NonPersonalizedFeed[u]));
         }
 
         var startSecond = settings.StartTick * settings.TickSeconds;
@@ -69,9 +69,9 @@ public sealed class SimulationWorld : IDisposable
         {
             var rng = new RandomCursor(settings.Seed, (ulong)u, StreamIds.Return, 0);
             // A new install opens the app at install time; an existing user at their next return.
-            var install = users.InstallSecond[u];
+            var install = users.Persona.InstallSecond[u];
             var first = install >= 0 ? install : _state.Return.NextStart(users, u, startSecond - 600, ref rng);
-            users.ReturnDraws[u] = rng.Counter;
+            users.Draws.Return[u] = rng.Counter;
             if (first >= startSecond && _state.TickOf(first) < settings.EndTick)
             {
                 _state.Wheel.Schedule(u, _state.TickOf(first));
@@ -152,14 +152,14 @@ public sealed class SimulationWorld : IDisposable
     public double Retention(int n, int lastCompleteDay)
     {
         var users = _state.Users;
-        return CohortRetention.Rate(users.FirstActiveDay, users.ActiveDays, users.InstallSecond, _state.Settings.Population.InstallingShare > 0, n, lastCompleteDay);
+        return CohortRetention.Rate(users.Activity.FirstActiveDay, users.Activity.ActiveDays, users.Persona.InstallSecond, _state.Settings.Population.InstallingShare > 0, n, lastCompleteDay);
     }
 
     /// <summary>Users who were ever active.</summary>
     public int EverActive()
     {
         var count = 0;
-        foreach (var d in _state.Users.FirstActiveDay)
+        foreach (var d in _state.Users.Activity.FirstActiveDay)
         {
             if (d >= 0)
             {

@@ -22,15 +22,7 @@ internal sealed class WarmupEndSystem(WorldState world) : ISimSystem
             return;
         }
 
-        var users = world.Users;
-        Array.Clear(users.TotalWatchMs);
-        Array.Clear(users.TotalSessions);
-        Array.Clear(users.TotalImpressions);
-        Array.Clear(users.TotalCompletions);
-        Array.Clear(users.TotalFatigueExits);
-        Array.Clear(users.TotalRepeatImpressions);
-        Array.Clear(users.TotalEntropyMilli);
-        Array.Clear(users.EntropySessions);
+        world.Users.Lifetime.Clear();
         world.Today = default;
         world.Churned = 0;
         world.TotalImpressions = 0;
