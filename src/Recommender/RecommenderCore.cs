@@ -26,7 +26,7 @@ public sealed class RecommenderCore
     // main policy is; null when the main policy is already the popular feed.
     private readonly PopularityPolicy? _nonPersonalized;
     private readonly RankingTrainer _trainer;
-    private readonly ValueWeights _weights;
+    private readonly ValueFormula _value;
     private readonly float _decayPerRefresh;
     private readonly long _refreshSeconds;
     private readonly long _retrainSeconds;
@@ -48,7 +48,7 @@ public sealed class RecommenderCore
         Options = options;
         _state = new PlatformState(options, options.Seed ?? seed, expectedUsers, expectedVideos, topics);
         _state.Pool.Resize(expectedUsers);
-        _weights = options.Weights;
+        _value = new ValueFormula(options.Weights);
         _trainer = new RankingTrainer(options, _state.Seed, threads);
         _refreshSeconds = options.RefreshMinutes * 60L;
         _retrainSeconds = (long)(options.RetrainHours * 3600);
@@ -159,14 +159,7 @@ public sealed class RecommenderCore
             _state.Log.Commit(user, feedback.NowSecond, feedback.WatchSeconds, length, r, propensity);
         }
 
-        var value = _weights.Playtime * feedback.WatchSeconds / 60.0;
-        if ((r & Reactions.Finished) != 0) value += _weights.Finish;
-        if ((r & Reactions.Liked) != 0) value += _weights.Like;
-        if ((r & Reactions.Commented) != 0) value += _weights.Comment;
-        if ((r & Reactions.Shared) != 0) value += _weights.Share;
-        if ((r & Reactions.Followed) != 0) value += _weights.Follow;
-        if ((r & Reactions.NotInterested) != 0) value += _weights.NotInterested;
-        _state.Counters.Add(video, _state.Accounts.Region(user), (float)value);
+        _state.Counters.Add(video, _state.Accounts.Region(user), (float)_value.Realised(feedback.WatchSeconds, r));
 
         var finished = (r & Reactions.Finished) != 0;
         var liked = (r & Reactions.Liked) != 0;
@@ -289,7 +282,7 @@ public sealed class RecommenderCore
         // is fitted: both only read the log, so it runs as one more task beside the fits.
         OfflineEvaluation? evaluation = null;
         var current = _ranked.Model;
-        Action? evaluate = current is null ? null : () => evaluation = OfflineEvaluator.Evaluate(current, _state, _modelRow, _lastEvaluation, now, _weights);
+        Action? evaluate = current is null ? null : () => evaluation = OfflineEvaluator.Evaluate(current, _state, _modelRow, _lastEvaluation, now, _value);
         var model = _trainer.Train(_state.Log, now, evaluate);
         if (evaluation is not null)
         {

@@ -102,16 +102,16 @@ public sealed class RankedPolicyTests
         {
             core.Record(new ImpressionFeedback(3, slate[i], 86_400 + 600, 10, Reactions.None, contexts[i]));
             var row = log.Written - 1;
-            Assert.Equal(21f, log.FeaturesOf(row)[15]);
-            Assert.Equal(MathF.Log(1f + 40 + i), log.FeaturesOf(row)[14]);
+            Assert.Equal(21f, log.FeaturesOf(row)[(int)Ranking.Feature.LocalHour]);
+            Assert.Equal(MathF.Log(1f + 40 + i), log.FeaturesOf(row)[(int)Ranking.Feature.SessionPosition]);
             Assert.Equal(contexts[i].Propensity, log.Propensity(row));
         }
 
         // while one without a context logs the unknown one: noon, position 0, propensity 1
         core.Record(new ImpressionFeedback(3, slate[0], 86_400 + 700, 10, Reactions.None));
         var last = log.Written - 1;
-        Assert.Equal(12f, log.FeaturesOf(last)[15]);
-        Assert.Equal(0f, log.FeaturesOf(last)[14]);
+        Assert.Equal(12f, log.FeaturesOf(last)[(int)Ranking.Feature.LocalHour]);
+        Assert.Equal(0f, log.FeaturesOf(last)[(int)Ranking.Feature.SessionPosition]);
         Assert.Equal(1f, log.Propensity(last));
     }
 
@@ -216,6 +216,26 @@ public sealed class RankedPolicyTests
         Assert.True(core.Trainings > 0);
         Assert.NotEmpty(core.Evaluations);
         Assert.True(core.Evaluations[^1].Auc[1] > 0.6, $"finish AUC {core.Evaluations[^1].Auc[1]:F3}");
+    }
+
+    [Fact]
+    public void Should_NameFeaturesAsPublished_When_TheContractIsRead()
+    {
+        // Given the names logs, exports and docs use for the feature row
+        string[] published =
+        [
+            "user_topic_affinity", "embedding_score", "video_log_impressions", "video_finish_rate",
+            "video_like_rate", "video_share_rate", "video_not_interested_rate", "video_log_age_hours",
+            "video_log_length", "follows_creator", "creator_log_followers", "user_log_impressions",
+            "user_finish_rate", "user_like_rate", "session_position", "local_hour", "same_country",
+            "device", "teen_account", "hashtag_score",
+        ];
+
+        // Then the named features give them in row order, and the request-shared ones are the user's and the request's own
+        Assert.Equal(published, Ranking.Features.Names);
+        Assert.Equal(Ranking.Features.Count, published.Length);
+        var shared = Enumerable.Range(0, Ranking.Features.Count).Where(j => ((Ranking.Features.RequestShared >> j) & 1) != 0).Select(j => published[j]);
+        Assert.Equal(["user_log_impressions", "user_finish_rate", "user_like_rate", "session_position", "local_hour", "device", "teen_account"], shared);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Recommender.Evaluation;
 /// <summary>Evaluates a model on the log rows written after it was trained.</summary>
 internal static class OfflineEvaluator
 {
-    public static OfflineEvaluation? Evaluate(RankingModel model, PlatformState state, long fromRow, long windowStartSecond, long now, ValueWeights weights)
+    public static OfflineEvaluation? Evaluate(RankingModel model, PlatformState state, long fromRow, long windowStartSecond, long now, ValueFormula formula)
     {
         var log = state.Log;
         // At most the newest 50,000 held-out rows: enough for stable AUCs, cheap to sort.
@@ -68,10 +68,7 @@ internal static class OfflineEvaluator
                 labels[h][i] = RankingTrainer.Label((Head)h, r);
             }
 
-            value[i] = weights.Finish * scores[(int)Head.Finish][i] + weights.Like * scores[(int)Head.Like][i]
-                + weights.Comment * scores[(int)Head.Comment][i] + weights.Share * scores[(int)Head.Share][i]
-                + weights.Follow * scores[(int)Head.Follow][i] + weights.NotInterested * scores[(int)Head.NotInterested][i]
-                + weights.Playtime * model.ExpectedWatchSeconds(watch[i], r.Length) / 60.0;
+            value[i] = formula.Predicted(scores, i, model.ExpectedWatchSeconds(watch[i], r.Length));
             var reactions = r.Reactions;
             gain[i] = ((reactions & Reactions.Finished) != 0 ? 1 : 0) + ((reactions & Reactions.Liked) != 0 ? 1 : 0) + ((reactions & Reactions.Shared) != 0 ? 1 : 0);
             users[i] = log.User(row);

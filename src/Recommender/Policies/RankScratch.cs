@@ -44,8 +44,11 @@ internal sealed class RankScratch
     /// <summary>The same features column-major (feature f of candidate r at f × stride + r, the stride a multiple of 8), for the heads' column layout.</summary>
     public float[] FeatureColumns { get; } = new float[MaxCandidates * Ranking.Features.Count];
 
-    /// <summary>The value formula's six heads, then the watch head: each one's output for every fully ranked candidate.</summary>
-    public double[][] HeadOutputs { get; } = [.. Enumerable.Range(0, 7).Select(_ => new double[MaxCandidates])];
+    /// <summary>Each head's output for every fully ranked candidate, indexed by <see cref="Ranking.Head"/> (the valid-view row unused in serving).</summary>
+    public double[][] HeadOutputs { get; } = [.. Enumerable.Range(0, Ranking.RankingModel.Heads).Select(_ => new double[MaxCandidates])];
+
+    /// <summary>The watch head's raw output for every fully ranked candidate.</summary>
+    public double[] WatchOutputs { get; } = new double[MaxCandidates];
 
     public static RankScratch For(int catalogCapacity)
     {

@@ -21,6 +21,11 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
     private const int ExplorePicks = 8;
     private const int RecentWindow = 20;
 
+    // The heads the value formula weighs (every head but the valid view).
+    private static readonly Head[] ValuedHeads = [Head.Finish, Head.Like, Head.Comment, Head.Share, Head.Follow, Head.NotInterested];
+
+    private readonly ValueFormula value = new(options.Weights);
+
     /// <summary>The model serving now; replaced whole at a tick boundary.</summary>
     public RankingModel? Model { get; set; }
 
@@ -205,7 +210,6 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
     /// <returns>Stopwatch ticks spent computing features when <paramref name="profile"/> is on, else 0.</returns>
     private long Score(RankScratch s, in RecommendationRequest request, int ranked, bool profile)
     {
-        var w = options.Weights;
         var model = Model;
         const int stride = Features.Count;
         var started = profile ? StageProfile.Now() : 0;
@@ -245,23 +249,17 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
             // candidate at a time.
             var o = s.HeadOutputs;
             var batch = new FeatureBatch(rows, stride, columns, columnStride, Features.RequestShared);
-            model.ProbabilityMany(Head.Finish, batch, o[0].AsSpan(0, ranked));
-            model.ProbabilityMany(Head.Like, batch, o[1].AsSpan(0, ranked));
-            model.ProbabilityMany(Head.Comment, batch, o[2].AsSpan(0, ranked));
-            model.ProbabilityMany(Head.Share, batch, o[3].AsSpan(0, ranked));
-            model.ProbabilityMany(Head.Follow, batch, o[4].AsSpan(0, ranked));
-            model.ProbabilityMany(Head.NotInterested, batch, o[5].AsSpan(0, ranked));
-            model.WatchScoresMany(batch, o[6].AsSpan(0, ranked));
+            foreach (var head in ValuedHeads)
+            {
+                model.ProbabilityMany(head, batch, o[(int)head].AsSpan(0, ranked));
+            }
+
+            var watch = s.WatchOutputs;
+            model.WatchScoresMany(batch, watch.AsSpan(0, ranked));
             for (var r = 0; r < ranked; r++)
             {
                 var length = state.Catalog.Length(s.Candidates[s.Ranked[r]]);
-                s.Value[r] = w.Finish * o[0][r]
-                    + w.Like * o[1][r]
-                    + w.Comment * o[2][r]
-                    + w.Share * o[3][r]
-                    + w.Follow * o[4][r]
-                    + w.NotInterested * o[5][r]
-                    + w.Playtime * model.ExpectedWatchSeconds(o[6][r], length) / 60.0;
+                s.Value[r] = value.Predicted(o, r, model.ExpectedWatchSeconds(watch[r], length));
             }
         }
         else
@@ -269,11 +267,8 @@ internal sealed class RankedPolicy(PlatformState state, RecommenderOptions optio
             for (var r = 0; r < ranked; r++)
             {
                 // Before a model exists: the counters' rates, scaled by the user's topic history.
-                var f = rows.Slice(r * stride, stride);
                 var length = state.Catalog.Length(s.Candidates[s.Ranked[r]]);
-                var finish = f[3];
-                s.Value[r] = (w.Finish * finish + w.Like * f[4] + w.Share * f[5] + w.NotInterested * f[6]
-                    + w.Playtime * finish * length / 60.0) * f[0] + 0.2 * f[1];
+                s.Value[r] = value.Heuristic(rows.Slice(r * stride, stride), length);
             }
         }
 

@@ -10,16 +10,10 @@ namespace Recommender.Ranking;
 /// </summary>
 internal static class Features
 {
-    public const int Count = 20;
+    public const int Count = (int)Feature.HashtagScore + 1;
 
-    public static readonly string[] Names =
-    [
-        "user_topic_affinity", "embedding_score", "video_log_impressions", "video_finish_rate",
-        "video_like_rate", "video_share_rate", "video_not_interested_rate", "video_log_age_hours",
-        "video_log_length", "follows_creator", "creator_log_followers", "user_log_impressions",
-        "user_finish_rate", "user_like_rate", "session_position", "local_hour", "same_country",
-        "device", "teen_account", "hashtag_score",
-    ];
+    /// <summary>Each feature's name, snake case of <see cref="Feature"/>, in row order.</summary>
+    public static readonly string[] Names = [.. Enum.GetNames<Feature>().Select(SnakeCase)];
 
     /// <summary>
     /// The features that depend only on the user, the account and the request, never on the
@@ -27,7 +21,9 @@ internal static class Features
     /// local_hour, device, teen_account): one bit per feature index. All candidates of one
     /// request share them, which lets the tree evaluator resolve their splits once per request.
     /// </summary>
-    public const ulong RequestShared = (1UL << 11) | (1UL << 12) | (1UL << 13) | (1UL << 14) | (1UL << 15) | (1UL << 17) | (1UL << 18);
+    public const ulong RequestShared = (1UL << (int)Feature.UserLogImpressions) | (1UL << (int)Feature.UserFinishRate)
+        | (1UL << (int)Feature.UserLikeRate) | (1UL << (int)Feature.SessionPosition) | (1UL << (int)Feature.LocalHour)
+        | (1UL << (int)Feature.Device) | (1UL << (int)Feature.TeenAccount);
 
     public static void Fill(PlatformState s, int user, int video, long now, int hour, int position, Span<float> f)
     {
@@ -62,36 +58,40 @@ internal static class Features
     private static void FillVideo(PlatformState s, int user, int video, long now, Span<float> f, int step)
     {
         var creator = s.Catalog.Creator(video);
-        f[0] = s.Users.TopicAffinity(user, s.Catalog.Topic(video));
+        f[(int)Feature.UserTopicAffinity * step] = s.Users.TopicAffinity(user, s.Catalog.Topic(video));
         ref readonly var tags = ref s.Catalog.Hashtags(video);
-        f[1 * step] = s.Embeddings.Score(user, video, tags);
-        f[2 * step] = MathF.Log(1f + s.Videos.Impressions(video));
-        f[3 * step] = s.Videos.FinishRate(video);
-        f[4 * step] = s.Videos.LikeRate(video);
-        f[5 * step] = s.Videos.ShareRate(video);
-        f[6 * step] = s.Videos.NotInterestedRate(video);
-        f[7 * step] = MathF.Log(1f + Math.Max(0, now - s.Catalog.UploadSecond(video)) / 3600f);
-        f[8 * step] = MathF.Log(s.Catalog.Length(video));
-        f[9 * step] = s.Follows.Follows(user, creator) ? 1f : 0f;
-        f[10 * step] = MathF.Log(1f + s.Follows.Followers(creator));
-        f[16 * step] = s.Accounts.Region(user) == s.Catalog.Region(video) ? 1f : 0f;
-        f[19 * step] = s.Embeddings.TagScore(user, tags);
+        f[(int)Feature.EmbeddingScore * step] = s.Embeddings.Score(user, video, tags);
+        f[(int)Feature.VideoLogImpressions * step] = MathF.Log(1f + s.Videos.Impressions(video));
+        f[(int)Feature.VideoFinishRate * step] = s.Videos.FinishRate(video);
+        f[(int)Feature.VideoLikeRate * step] = s.Videos.LikeRate(video);
+        f[(int)Feature.VideoShareRate * step] = s.Videos.ShareRate(video);
+        f[(int)Feature.VideoNotInterestedRate * step] = s.Videos.NotInterestedRate(video);
+        f[(int)Feature.VideoLogAgeHours * step] = MathF.Log(1f + Math.Max(0, now - s.Catalog.UploadSecond(video)) / 3600f);
+        f[(int)Feature.VideoLogLength * step] = MathF.Log(s.Catalog.Length(video));
+        f[(int)Feature.FollowsCreator * step] = s.Follows.Follows(user, creator) ? 1f : 0f;
+        f[(int)Feature.CreatorLogFollowers * step] = MathF.Log(1f + s.Follows.Followers(creator));
+        f[(int)Feature.SameCountry * step] = s.Accounts.Region(user) == s.Catalog.Region(video) ? 1f : 0f;
+        f[(int)Feature.HashtagScore * step] = s.Embeddings.TagScore(user, tags);
     }
 
     // The request-shared features (RequestShared), into a row.
     private static void FillRequest(PlatformState s, int user, int hour, int position, Span<float> f)
     {
-        f[11] = MathF.Log(1f + s.Users.Impressions(user));
-        f[12] = s.Users.FinishRate(user);
-        f[13] = s.Users.LikeRate(user);
-        f[14] = MathF.Log(1f + position);
-        f[15] = hour;
-        f[17] = (float)s.Accounts.Device(user);
-        f[18] = s.Accounts.IsTeen(user) ? 1f : 0f;
+        f[(int)Feature.UserLogImpressions] = MathF.Log(1f + s.Users.Impressions(user));
+        f[(int)Feature.UserFinishRate] = s.Users.FinishRate(user);
+        f[(int)Feature.UserLikeRate] = s.Users.LikeRate(user);
+        f[(int)Feature.SessionPosition] = MathF.Log(1f + position);
+        f[(int)Feature.LocalHour] = hour;
+        f[(int)Feature.Device] = (float)s.Accounts.Device(user);
+        f[(int)Feature.TeenAccount] = s.Accounts.IsTeen(user) ? 1f : 0f;
     }
 
     /// <summary>Engagement value of an outcome for embeddings and user history: watched most of it, or reacted.</summary>
     public static bool IsPositive(in ImpressionFeedback f, float length) =>
         (f.Reactions & (Reactions.Finished | Reactions.Liked | Reactions.Shared | Reactions.Commented | Reactions.Followed)) != 0
         || f.WatchSeconds >= 0.6f * length;
+
+    // UserTopicAffinity → user_topic_affinity.
+    private static string SnakeCase(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(c) : c.ToString()));
 }
