@@ -197,22 +197,18 @@ public sealed class RecommenderCore
     public long LogBytes => _state.Log.Bytes;
 
     /// <summary>
-    /// Whether ranked requests time their stages (benchmarks only; off by default). Read the
-    /// times with <see cref="StageSeconds"/>.
+    /// Times the stages of ranked requests with <paramref name="clock"/> (benchmarks only; null,
+    /// the default, times nothing). Read the times with <see cref="StageSeconds"/>.
     /// </summary>
-    public bool ProfileStages
+    public void ProfileStagesWith(Diagnostics.ProfileClock? clock)
     {
-        get => _ranked?.Profile.Enabled ?? false;
-        set
+        if (_ranked is not null)
         {
-            if (_ranked is not null)
-            {
-                _ranked.Profile.Enabled = value;
-            }
+            _ranked.Profile.Clock = clock;
         }
     }
 
-    /// <summary>Seconds spent in each stage of ranked requests while <see cref="ProfileStages"/> was on, summed over threads; empty for other policies.</summary>
+    /// <summary>Seconds spent in each stage of ranked requests while a clock was set (<see cref="ProfileStagesWith"/>), summed over threads; empty for other policies.</summary>
     public IReadOnlyList<(string Stage, double Seconds)> StageSeconds() =>
         _ranked is null ? [] : [.. StageProfile.Names.Select((name, i) => (name, _ranked.Profile.Seconds(i)))];
 

@@ -411,7 +411,7 @@ public sealed class RankedPolicyTests
         Assert.Equal(0.0, core.StageSeconds().Sum(s => s.Seconds));
 
         // When a day is served with stage profiling on
-        core.ProfileStages = true;
+        core.ProfileStagesWith(new Diagnostics.ProfileClock(System.Diagnostics.Stopwatch.GetTimestamp, System.Diagnostics.Stopwatch.Frequency));
         Day(core, 1);
 
         // Then every stage of the cascade has accumulated time, and the popularity feed has no stages

@@ -1,10 +1,10 @@
-using System.Diagnostics;
+using Recommender.Diagnostics;
 
 namespace Recommender.Policies;
 
 /// <summary>
 /// Wall time spent in each stage of a ranked request (retrieval, pre-ranking, full ranking,
-/// re-ranking), summed over threads. Off unless a benchmark switches it on; it never feeds results.
+/// re-ranking), summed over threads. Off unless a benchmark hands in a clock; it never feeds results.
 /// </summary>
 internal sealed class StageProfile
 {
@@ -23,14 +23,18 @@ internal sealed class StageProfile
 
     private readonly long[] _ticks = new long[(Slots + 1) * Stride];
 
-    public bool Enabled { get; set; }
+    /// <summary>The clock stages are timed with; null (the default) times nothing.</summary>
+    public ProfileClock? Clock { get; set; }
 
-    public static long Now() => Stopwatch.GetTimestamp();
+    public bool Enabled => Clock is not null;
+
+    /// <summary>The clock's timestamp; only called while <see cref="Enabled"/>.</summary>
+    public long Now() => Clock!.Now();
 
     /// <summary>Adds the time since <paramref name="started"/> to <paramref name="stage"/> and returns now.</summary>
     public long Lap(int stage, long started)
     {
-        var now = Stopwatch.GetTimestamp();
+        var now = Clock!.Now();
         Interlocked.Add(ref _ticks[Offset() + stage], now - started);
         return now;
     }
@@ -47,7 +51,7 @@ internal sealed class StageProfile
             sum += Interlocked.Read(ref _ticks[slot * Stride + stage]);
         }
 
-        return sum / (double)Stopwatch.Frequency;
+        return Clock is { } clock ? clock.Seconds(sum) : 0;
     }
 
     // This thread's line (the first line is left empty so that no line borders the array header).

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Recommender;
+using Recommender.Diagnostics;
 using Simulator.Engine.Loop;
 using Simulator.World.Population;
 using Simulator.World.Simulation;
@@ -142,8 +143,7 @@ internal static class BenchCommand
         var warm = Stopwatch.StartNew();
         world.Loop.RunUntil(0, token);
         warm.Stop();
-        world.Loop.Profiling = true;
-        world.Recommender.ProfileStages = true;
+        world.ProfileWith(new ProfileClock(Stopwatch.GetTimestamp, Stopwatch.Frequency));
         var recommendBefore = world.RecommendSeconds;
         var (requestsBefore, slotsBefore) = (world.Requests, world.SlotsServed);
         var clock = Stopwatch.StartNew();

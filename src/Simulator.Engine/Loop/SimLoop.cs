@@ -83,11 +83,11 @@ public sealed class SimLoop
                     continue;
                 }
 
-                if (Profiling)
+                if (_timestamp is { } clock)
                 {
-                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                    var started = clock();
                     s.Update(in time);
-                    _systemTicks[i] += System.Diagnostics.Stopwatch.GetTimestamp() - started;
+                    _systemTicks[i] += clock() - started;
                 }
                 else
                 {
@@ -172,15 +172,27 @@ public sealed class SimLoop
 
     private long[] _systemTicks = [];
 
-    /// <summary>
-    /// When set, each system's update is timed with <see cref="System.Diagnostics.Stopwatch"/>
-    /// (for <c>simulator bench</c>; timing never feeds back into the simulation).
-    /// </summary>
-    public bool Profiling { get; set; }
+    private Func<long>? _timestamp;
+    private long _ticksPerSecond = 1;
 
-    /// <summary>Seconds spent in each system's updates while <see cref="Profiling"/> was on, in update order.</summary>
+    /// <summary>
+    /// Times each system's update with <paramref name="timestamp"/> from now on (for
+    /// <c>simulator bench</c>; timing never feeds back into the simulation). The loop reads no
+    /// clock of its own: without this, nothing is timed.
+    /// </summary>
+    /// <param name="timestamp">A monotonic timestamp in ticks, e.g. a stopwatch's.</param>
+    /// <param name="ticksPerSecond">Ticks of <paramref name="timestamp"/> per second.</param>
+    public void ProfileWith(Func<long> timestamp, long ticksPerSecond)
+    {
+        ArgumentNullException.ThrowIfNull(timestamp);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ticksPerSecond);
+        _timestamp = timestamp;
+        _ticksPerSecond = ticksPerSecond;
+    }
+
+    /// <summary>Seconds spent in each system's updates while profiling (<see cref="ProfileWith"/>), in update order.</summary>
     public IReadOnlyList<(ISimSystem System, double Seconds)> SystemSeconds() =>
-        [.. _ordered.Zip(_systemTicks).Select(p => (p.First, p.Second / (double)System.Diagnostics.Stopwatch.Frequency))];
+        [.. _ordered.Zip(_systemTicks).Select(p => (p.First, p.Second / (double)_ticksPerSecond))];
 
     private readonly record struct Entry(ISimSystem System, int Registration);
 }

@@ -22,7 +22,7 @@ internal sealed class ChunkOutput
     /// <summary>Campaign ledger counters of this chunk's tick (empty without campaigns).</summary>
     public long[] CampaignCounts = [];
 
-    /// <summary>Stopwatch ticks spent inside recommendation requests (profiling only; never in results).</summary>
+    /// <summary>Profiling-clock ticks spent inside recommendation requests (profiling only; never in results).</summary>
     public long RecommendTicks;
 
     /// <summary>Feed requests made and video slots they returned (profiling only; never in results).</summary>

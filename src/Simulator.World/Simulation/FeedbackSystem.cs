@@ -81,7 +81,8 @@ internal sealed class FeedbackSystem(WorldState world) : ISimSystem, IChunkWork
 
     private void RecordImpressions()
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var clock = world.Clock;
+        var started = clock?.Now() ?? 0;
         var recommender = world.Recommender;
         for (var c = 0; c < _chunks; c++)
         {
@@ -96,7 +97,7 @@ internal sealed class FeedbackSystem(WorldState world) : ISimSystem, IChunkWork
             }
         }
 
-        world.RecommenderBatchTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
+        world.RecommenderBatchTicks += clock is null ? 0 : clock.Now() - started;
     }
 
     private void BookImpressions(in SimTime time)

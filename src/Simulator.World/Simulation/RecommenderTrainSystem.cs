@@ -12,8 +12,9 @@ internal sealed class RecommenderTrainSystem(WorldState world) : ISimSystem
 
     public void Update(in SimTime time)
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var clock = world.Clock;
+        var started = clock?.Now() ?? 0;
         world.Recommender.Advance(time.TotalSeconds + time.StepSeconds);
-        world.RecommenderBatchTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
+        world.RecommenderBatchTicks += clock is null ? 0 : clock.Now() - started;
     }
 }

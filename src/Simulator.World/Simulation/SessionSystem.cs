@@ -69,9 +69,10 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
             {
                 var hour = LocalClock.HourOf(now, users.Persona.UtcOffsetMinutes[u]);
                 var request = new RecommendationRequest(u, now, hour, users.Viewer.SessionItems[u]);
-                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var clock = world.Clock;
+                var started = clock?.Now() ?? 0;
                 var n = world.Recommender.Recommend(request, feed, contexts);
-                output.RecommendTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
+                output.RecommendTicks += clock is null ? 0 : clock.Now() - started;
                 output.Requests++;
                 output.SlotsServed += n;
                 users.Session.FeedLen[u] = (byte)n;

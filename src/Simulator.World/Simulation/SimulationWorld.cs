@@ -1,5 +1,6 @@
 using Simulator.World.Randomness;
 using Recommender;
+using Recommender.Diagnostics;
 using Recommender.Abstractions;
 using Simulator.Engine.Loop;
 using Simulator.Engine.Parallel;
@@ -116,8 +117,20 @@ public sealed class SimulationWorld : IDisposable
 
     public long Churned => _state.Churned;
 
-    /// <summary>Wall seconds spent serving feed requests, summed over worker threads (profiling only).</summary>
-    public double RecommendSeconds => _state.RecommendTicks / (double)System.Diagnostics.Stopwatch.Frequency;
+    /// <summary>
+    /// Times the loop's systems, the recommender's stages, its feed requests and batch work with
+    /// <paramref name="clock"/> from now on (benchmarks only). Without it the world reads no clock.
+    /// </summary>
+    public void ProfileWith(ProfileClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        _state.Clock = clock;
+        Loop.ProfileWith(clock.Now, clock.TicksPerSecond);
+        _state.Recommender.ProfileStagesWith(clock);
+    }
+
+    /// <summary>Wall seconds spent serving feed requests, summed over worker threads (0 unless profiling).</summary>
+    public double RecommendSeconds => _state.Clock?.Seconds(_state.RecommendTicks) ?? 0;
 
     /// <summary>Feed requests served so far (profiling only).</summary>
     public long Requests => _state.Requests;
@@ -125,8 +138,8 @@ public sealed class SimulationWorld : IDisposable
     /// <summary>Video slots those requests returned; fewer are watched, because a session can end mid-slate (profiling only).</summary>
     public long SlotsServed => _state.SlotsServed;
 
-    /// <summary>Wall seconds spent logging impressions and in refresh/training/evaluation (profiling only).</summary>
-    public double RecommenderBatchSeconds => _state.RecommenderBatchTicks / (double)System.Diagnostics.Stopwatch.Frequency;
+    /// <summary>Wall seconds spent logging impressions and in refresh/training/evaluation (0 unless profiling).</summary>
+    public double RecommenderBatchSeconds => _state.Clock?.Seconds(_state.RecommenderBatchTicks) ?? 0;
 
     public void AddObserver(IWorldObserver observer)
     {

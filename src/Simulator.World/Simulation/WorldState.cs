@@ -1,4 +1,5 @@
 using Recommender;
+using Recommender.Diagnostics;
 using Simulator.Engine.Parallel;
 using Simulator.Engine.Scheduling;
 using Simulator.World.Behaviour;
@@ -47,7 +48,10 @@ internal sealed class WorldState
 
     public long TotalImpressions { get; set; }
 
-    /// <summary>Stopwatch ticks in recommendation requests, summed over threads (profiling only).</summary>
+    /// <summary>The profiling clock a benchmark handed in; null (no clock read) otherwise.</summary>
+    public ProfileClock? Clock { get; set; }
+
+    /// <summary>Clock ticks in recommendation requests, summed over threads (profiling only).</summary>
     public long RecommendTicks { get; set; }
 
     /// <summary>Feed requests served and the video slots they returned (profiling only).</summary>
@@ -56,7 +60,7 @@ internal sealed class WorldState
     /// <inheritdoc cref="Requests"/>
     public long SlotsServed { get; set; }
 
-    /// <summary>Stopwatch ticks in the recommender's logging and batch work (profiling only).</summary>
+    /// <summary>Clock ticks in the recommender's logging and batch work (profiling only).</summary>
     public long RecommenderBatchTicks { get; set; }
 
     public void AddActive(int user)

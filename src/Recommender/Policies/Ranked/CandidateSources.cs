@@ -1,0 +1,135 @@
+using Recommender.State;
+
+namespace Recommender.Policies;
+
+/// <summary>
+/// The first stage of the ranked core: candidates from several sources (the user's strongest
+/// topics, followed creators' new videos, local and global trending, the traffic pool, fresh
+/// uploads and out-of-interest exploration), each video once and none served to the user lately.
+/// </summary>
+internal sealed class CandidateSources(PlatformState state, RecommenderOptions options, PopularityLists popular)
+{
+    private const int TopicSources = 4;
+    private const int PerTopic = 60;
+    private const int Trending = 60;
+    private const int PoolPicks = 12;
+    private const int FreshPicks = 12;
+    private const int ExplorePicks = 8;
+
+    /// <summary>Gathers the candidates into the scratch; returns how many.</summary>
+    public int Gather(RankScratch s, int user, long now)
+    {
+        var n = 0;
+        // 1. The user's strongest topics, from their own history: the best videos of each.
+        Span<int> topics = stackalloc int[TopicSources];
+        Span<float> history = stackalloc float[state.Users.TopicSlots];
+        state.Users.TopicRow(user, history);
+        var known = System.Numerics.Tensors.TensorPrimitives.Max(history) > 0f;
+        TopTopics(history, topics);
+        var pools = state.TopicPools;
+        foreach (var t in known ? topics : default)
+        {
+            for (var slot = t; slot < pools.Length; slot += state.Users.TopicSlots)
+            {
+                var ids = pools[slot].Ids;
+                for (var i = 0; i < Math.Min(PerTopic, ids.Length); i++)
+                {
+                    Add(s, ids[i], false, ref n);
+                }
+            }
+        }
+
+        // 2. New videos from followed creators.
+        foreach (var c in state.Follows.Followed(user))
+        {
+            if (c >= 0)
+            {
+                foreach (var v in state.Follows.Recent(c))
+                {
+                    if (v >= 0)
+                    {
+                        Add(s, v, false, ref n);
+                    }
+                }
+            }
+        }
+
+        // 3. Trending in the user's country and platform-wide.
+        var local = popular.Local(state.Accounts.Region(user));
+        for (var i = 0; i < Math.Min(Trending, local.Length); i++)
+        {
+            Add(s, local[i], false, ref n);
+        }
+
+        var global = popular.Global;
+        for (var i = 0; i < Math.Min(Trending / 2, global.Length); i++)
+        {
+            Add(s, global[i], false, ref n);
+        }
+
+        // 4. The traffic pool's new videos, 5. fresh uploads, 6. out-of-interest exploration.
+        for (var i = 0; i < PoolPicks && options.TrafficPool; i++)
+        {
+            var v = state.Pool.Pick(StableHash.Hash(state.Seed, (ulong)user, (ulong)now, 100UL + (ulong)i), state.Videos);
+            if (v >= 0)
+            {
+                Add(s, v, false, ref n);
+            }
+        }
+
+        for (var i = 0; i < FreshPicks; i++)
+        {
+            var v = state.PickFresh(user, StableHash.Hash(state.Seed, (ulong)user, (ulong)now, 200UL + (ulong)i), default);
+            if (v >= 0)
+            {
+                Add(s, v, false, ref n);
+            }
+        }
+
+        for (var i = 0; i < ExplorePicks; i++)
+        {
+            var v = state.PickAny(user, StableHash.Hash(state.Seed, (ulong)user, (ulong)now, 300UL + (ulong)i), default);
+            if (v >= 0)
+            {
+                Add(s, v, true, ref n);
+            }
+        }
+
+        return n;
+    }
+
+    private static void Add(RankScratch s, int video, bool explore, ref int n)
+    {
+        if (n == RankScratch.MaxCandidates || s.Mark[video] == s.Stamp)
+        {
+            return;
+        }
+
+        s.Mark[video] = s.Stamp;
+        s.Candidates[n] = video;
+        s.Explore[n] = explore;
+        n++;
+    }
+
+    private static void TopTopics(ReadOnlySpan<float> row, Span<int> top)
+    {
+        for (var k = 0; k < top.Length; k++)
+        {
+            var best = -1;
+            for (var t = 0; t < row.Length; t++)
+            {
+                if (top[..k].Contains(t))
+                {
+                    continue;
+                }
+
+                if (best < 0 || row[t] > row[best])
+                {
+                    best = t;
+                }
+            }
+
+            top[k] = best;
+        }
+    }
+}
