@@ -296,6 +296,17 @@ public sealed class RecommenderCore
 
     internal PlatformState State => _state;
 
+    /// <summary>
+    /// The platform state's parts by name (log, served history, signals, embeddings, follows,
+    /// catalogue, counters…), as opaque objects: for memory accounting in benchmarks.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, object>> StateParts() =>
+    [
+        new("Log", _state.Log), new("Served", _state.Served), new("Users", _state.Users), new("Embeddings", _state.Embeddings),
+        new("Follows", _state.Follows), new("Catalog", _state.Catalog), new("Counters", _state.Counters), new("Videos", _state.Videos),
+        new("Pool", _state.Pool), new("Accounts", _state.Accounts), new("Regions", _state.Regions), new("TopicPools", _state.TopicPools),
+    ];
+
     internal RankingTrainer Trainer => _trainer;
 
     internal RankingModel? Model => _ranked?.Model;

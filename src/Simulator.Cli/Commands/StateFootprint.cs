@@ -58,36 +58,21 @@ internal static class StateFootprint
         return total;
     }
 
-    /// <summary>The named parts of <paramref name="root"/> (its reference fields), largest first, each counted once.</summary>
-    public static List<(string Part, long Bytes)> Parts(object root, HashSet<object> seen)
+    /// <summary>The named parts, largest first, each object counted once.</summary>
+    public static List<(string Part, long Bytes)> Parts(IEnumerable<KeyValuePair<string, object>> parts, HashSet<object> seen)
     {
-        var parts = new List<(string, long)>();
-        seen.Add(root);
-        foreach (var field in root.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+        var measured = new List<(string, long)>();
+        foreach (var (name, part) in parts)
         {
-            if (!field.FieldType.IsValueType)
+            var bytes = Measure(part, seen);
+            if (bytes > 0)
             {
-                var bytes = Measure(field.GetValue(root), seen);
-                if (bytes > 0)
-                {
-                    parts.Add((Name(field), bytes));
-                }
+                measured.Add((name, bytes));
             }
         }
 
-        parts.Sort((a, b) => b.Item2.CompareTo(a.Item2));
-        return parts;
-    }
-
-    private static string Name(FieldInfo field)
-    {
-        var name = field.Name;
-        if (name.StartsWith('<'))
-        {
-            name = name[1..name.IndexOf('>', StringComparison.Ordinal)];
-        }
-
-        return name.TrimStart('_');
+        measured.Sort((a, b) => b.Item2.CompareTo(a.Item2));
+        return measured;
     }
 
     private static int SizeOf(Type t) => (int)SizeOfMethod.MakeGenericMethod(t).Invoke(null, null)!;

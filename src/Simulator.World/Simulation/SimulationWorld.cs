@@ -20,6 +20,7 @@ public sealed class SimulationWorld : IDisposable
 {
     private readonly WorldState _state;
     private readonly List<IWorldObserver> _observers = [];
+    private readonly Dictionary<ISimSystem, WorldSystem> _roles = new(ReferenceEqualityComparer.Instance);
 
     public SimulationWorld(WorldSettings settings)
     {
@@ -82,20 +83,29 @@ public sealed class SimulationWorld : IDisposable
         Loop = new SimLoop(settings.TickSeconds, settings.StartTick);
         if (settings.WarmupDays > 0)
         {
-            Loop.Add(new WarmupEndSystem(_state));
+            Add(WorldSystem.WarmupEnd, new WarmupEndSystem(_state));
         }
 
-        Loop.Add(new CampaignSystem(_state));
-        Loop.Add(new SessionStartSystem(_state));
-        Loop.Add(new SessionSystem(_state));
-        Loop.Add(new FeedbackSystem(_state));
-        Loop.Add(new UploadSystem(_state));
-        Loop.Add(new RecommenderTrainSystem(_state));
-        Loop.Add(new CreatorChurnSystem(_state));
-        Loop.Add(new DayRollupSystem(_state, _observers));
+        Add(WorldSystem.Campaign, new CampaignSystem(_state));
+        Add(WorldSystem.SessionStart, new SessionStartSystem(_state));
+        Add(WorldSystem.Sessions, new SessionSystem(_state));
+        Add(WorldSystem.Feedback, new FeedbackSystem(_state));
+        Add(WorldSystem.Upload, new UploadSystem(_state));
+        Add(WorldSystem.RecommenderTrain, new RecommenderTrainSystem(_state));
+        Add(WorldSystem.CreatorChurn, new CreatorChurnSystem(_state));
+        Add(WorldSystem.DayRollup, new DayRollupSystem(_state, _observers));
     }
 
     public SimLoop Loop { get; }
+
+    /// <summary>The role of one of the loop's systems; <see cref="WorldSystem.Other"/> for systems added from outside.</summary>
+    public WorldSystem RoleOf(ISimSystem system) => _roles.TryGetValue(system, out var role) ? role : WorldSystem.Other;
+
+    private void Add(WorldSystem role, ISimSystem system)
+    {
+        _roles.Add(system, role);
+        Loop.Add(system);
+    }
 
     public WorldSettings Settings => _state.Settings;
 
