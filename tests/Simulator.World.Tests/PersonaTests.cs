@@ -1,5 +1,5 @@
-using Recommender.Abstractions;
 using MathNet.Numerics.Distributions;
+using Recommender.Abstractions;
 using Simulator.World.Behaviour;
 using Simulator.World.Population;
 

@@ -1,8 +1,8 @@
-using Simulator.World.Randomness;
 using Simulator.Engine.Random;
 using Simulator.World.Behaviour;
 using Simulator.World.Content;
 using Simulator.World.Population;
+using Simulator.World.Randomness;
 
 namespace Simulator.World.Tests;
 

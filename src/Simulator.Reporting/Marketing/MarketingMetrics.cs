@@ -62,7 +62,7 @@ public static class MarketingMetrics
             Collection.HeadlineMetrics.Put(m, p + "cpe", row.Cpe);
             Collection.HeadlineMetrics.Put(m, p + "cpa", row.Cpa);
             Collection.HeadlineMetrics.Put(m, p + "roas", row.Roas);
-            Collection.HeadlineMetrics.Put(m, p + "affinity_lift", book.AffinityLift(c.Index, users));
+            Collection.HeadlineMetrics.Put(m, p + "affinity_lift", AffinityLift.Of(book, c.Index, users));
             if (c.Options.Format == CampaignFormat.LiveShopping)
             {
                 var viewers = book.Ledger.Total(c.Index, LedgerField.LiveViewers);

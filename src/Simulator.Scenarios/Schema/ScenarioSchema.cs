@@ -4,9 +4,9 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Simulator.World.Schema;
 using Simulator.Scenarios.Loading;
 using Simulator.Scenarios.Model;
+using Simulator.World.Schema;
 
 namespace Simulator.Scenarios.Schema;
 

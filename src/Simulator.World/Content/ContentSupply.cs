@@ -1,9 +1,9 @@
-using Simulator.World.Randomness;
 using Recommender;
 using Recommender.Abstractions;
 using Simulator.Engine.Random;
 using Simulator.World.Behaviour;
 using Simulator.World.Population;
+using Simulator.World.Randomness;
 
 namespace Simulator.World.Content;
 
@@ -28,8 +28,8 @@ public sealed class ContentSupply
         _seed = seed;
         _topics = behaviour.Topics;
         var creatorCount = Math.Max(1, (int)Math.Round(population.Size * content.CreatorsPerThousandUsers / 1000.0));
-        Creators = BuildCreators(content, population, creatorCount, reservedCreators, users);
-        DrawNewcomers(content.NewCreatorShare, days);
+        Creators = CreatorRoster.Build(content, population, creatorCount, reservedCreators, users, seed, _topics);
+        CreatorRoster.DrawNewcomers(Creators, content.NewCreatorShare, days, seed);
         _styleConsistency = content.StyleConsistency;
         Hashtags = new HashtagVocabulary(_topics, content.HashtagsPerTopic, content.HashtagFocus, seed);
         for (var c = 0; c < Creators.Count; c++)
@@ -105,68 +105,6 @@ public sealed class ContentSupply
         return count;
     }
 
-    /// <summary>
-    /// Seeds the follows users hold before the run: each follows Poisson(content.follows_per_user)
-    /// creators, picking a topic by their own interest and, within it, a creator in proportion to
-    /// appeal. Heavy-tailed appeal makes follower counts heavy-tailed, so tiers emerge.
-    /// </summary>
-    public void SeedFollows(ContentOptions content, UserTable users, RecommenderCore recommender)
-    {
-        ArgumentNullException.ThrowIfNull(content);
-        ArgumentNullException.ThrowIfNull(users);
-        ArgumentNullException.ThrowIfNull(recommender);
-        var k = _topics;
-        var byTopic = new List<int>[k];
-        var cumulative = new List<double>[k];
-        for (var t = 0; t < k; t++)
-        {
-            byTopic[t] = [];
-            cumulative[t] = [];
-        }
-
-        for (var c = 0; c < Creators.OrganicCount; c++)
-        {
-            if (Creators.DebutDay[c] != int.MinValue)
-            {
-                // A newcomer has no audience before it starts posting.
-                continue;
-            }
-
-            var t = Creators.Topic[c];
-            var acc = cumulative[t].Count == 0 ? 0 : cumulative[t][^1];
-            byTopic[t].Add(c);
-            cumulative[t].Add(acc + Creators.Appeal[c]);
-        }
-
-        var interestCum = new double[k];
-        for (var u = 0; u < users.Count; u++)
-        {
-            var rng = new RandomCursor(_seed, (ulong)u, StreamIds.Follow);
-            var n = Math.Min(16, rng.Poisson(content.FollowsPerUser));
-            double acc = 0;
-            for (var t = 0; t < k; t++)
-            {
-                acc += users.Persona.Interest[(u * k) + t];
-                interestCum[t] = acc;
-            }
-
-            for (var i = 0; i < n; i++)
-            {
-                var t = rng.Categorical(interestCum);
-                var list = cumulative[t];
-                if (list.Count == 0)
-                {
-                    continue;
-                }
-
-                var x = rng.NextDouble() * list[^1];
-                var j = list.BinarySearch(x);
-                j = j < 0 ? ~j : j;
-                recommender.SeedFollow(u, byTopic[t][Math.Min(j, list.Count - 1)]);
-            }
-        }
-    }
-
     /// <summary>Uploads one campaign video by <paramref name="creator"/>; <paramref name="register"/> false keeps it out of the organic ranker (paid placements, subscriber drops) and returns its negative slot id.</summary>
     public int UploadCampaignVideo(int creator, int topic, short campaign, VideoMarks flags, long second, float length, bool register, ref RandomCursor rng)
     {
@@ -221,108 +159,5 @@ public sealed class ContentSupply
         var i = Array.BinarySearch(Creators.UploadCumulative, 0, Creators.OrganicCount, x);
         i = i < 0 ? ~i : i;
         return Math.Min(i, Creators.OrganicCount - 1);
-    }
-
-    // Newcomers from a stream of their own (keyed by creator), so every other creator draw is
-    // unchanged; with share 0 nothing is drawn and the world is the same as before.
-    private void DrawNewcomers(double share, int days)
-    {
-        if (share <= 0 || days <= 0)
-        {
-            return;
-        }
-
-        for (var c = 0; c < Creators.OrganicCount; c++)
-        {
-            var rng = new RandomCursor(_seed, (1UL << 43) | (uint)c, StreamIds.Choice);
-            if (rng.NextDouble() < share)
-            {
-                Creators.DebutDay[c] = rng.NextInt(days);
-            }
-        }
-
-        Creators.RebuildUploadRates();
-    }
-
-    private CreatorTable BuildCreators(ContentOptions content, PopulationOptions population, int count, int reserved, UserTable? users)
-    {
-        var creators = new CreatorTable(count, reserved);
-        var prior = PopulationBuilder.TopicPrior(_topics);
-        var topicCum = Cumulative(prior);
-        var countryCum = Cumulative([.. Countries.Codes.Select(c => population.Countries.TryGetValue(c, out var v) ? v : 0)]);
-        string[] typeKeys = ["amateur", "professional", "ugc"];
-        CreatorType[] types = [CreatorType.Amateur, CreatorType.Professional, CreatorType.Ugc];
-        var typeCum = Cumulative([.. typeKeys.Select(t => content.CreatorTypes.TryGetValue(t, out var v) ? v : 0)]);
-        var posters = users is null ? [] : PosterAccounts(users, count);
-        for (var c = 0; c < count; c++)
-        {
-            var rng = new RandomCursor(_seed, (ulong)c, StreamIds.Creator);
-            creators.Topic[c] = rng.Categorical(topicCum);
-            var type = types[rng.Categorical(typeCum)];
-            creators.Type[c] = type;
-            // Posters come from the users: the creator's country is its user's.
-            if (c < posters.Length)
-            {
-                creators.UserId[c] = posters[c];
-                creators.Country[c] = users!.Persona.Country[posters[c]];
-            }
-            else
-            {
-                creators.Country[c] = (byte)rng.Categorical(countryCum);
-            }
-
-            // Professionals are polished, amateurs raw, UGC creators in between (a modelling choice).
-            var qualityMean = type switch { CreatorType.Professional => 0.7, CreatorType.Ugc => 0.55, _ => 0.45 };
-            creators.Quality[c] = (float)Math.Clamp(qualityMean + 0.15 * rng.Normal(), 0.05, 0.95);
-            // Polish reads as less authentic: UGC scored above brand and TV-style ads
-            // (Realeyes 5.2 vs 4.8 vs 3.1, CALIBRATION.md §4), so authenticity falls with quality.
-            creators.Authenticity[c] = (float)Math.Clamp(1.0 - creators.Quality[c] + (type == CreatorType.Ugc ? 0.1 : 0) + 0.2 * rng.Normal(), 0.02, 0.98);
-            creators.MedianLength[c] = (float)(content.MedianLengthSeconds * Math.Exp(0.7 * rng.Normal()));
-            // Log-normal sigma 1.5 puts about 80 % of uploads with the top quarter of creators
-            // (Pew: top 25 % make 98 %, CALIBRATION.md §3; heavier tails starve the rest entirely).
-            creators.UploadsPerDay[c] = (float)(content.UploadsPerCreatorPerDay * Math.Exp(1.5 * rng.Normal()));
-            // Appeal for pre-run follows: log-normal sigma 2, so follower counts are heavy-tailed
-            // (views Gini ≈ 0.93, CALIBRATION.md §4) and a few creators reach the upper tiers.
-            creators.Appeal[c] = (float)(Math.Exp(2.0 * rng.Normal()) * (0.5 + creators.Quality[c]));
-        }
-
-        creators.RebuildUploadRates();
-        return creators;
-    }
-
-    /// <summary>Distinct poster users for the organic creators: a seeded shuffle of the posters.</summary>
-    private int[] PosterAccounts(UserTable users, int count)
-    {
-        var posters = new List<int>();
-        for (var u = 0; u < users.Count; u++)
-        {
-            if (users.Persona.IsPoster[u])
-            {
-                posters.Add(u);
-            }
-        }
-
-        var rng = new RandomCursor(_seed, 0, StreamIds.Creator, 1UL << 40);
-        var n = Math.Min(count, posters.Count);
-        for (var i = 0; i < n; i++)
-        {
-            var j = i + rng.NextInt(posters.Count - i);
-            (posters[i], posters[j]) = (posters[j], posters[i]);
-        }
-
-        return [.. posters.Take(n)];
-    }
-
-    private static double[] Cumulative(double[] weights)
-    {
-        var cum = new double[weights.Length];
-        double acc = 0;
-        for (var i = 0; i < weights.Length; i++)
-        {
-            acc += weights[i];
-            cum[i] = acc;
-        }
-
-        return cum;
     }
 }

@@ -1,7 +1,7 @@
-using Simulator.World.Randomness;
 using Recommender.Abstractions;
 using Simulator.Engine.Random;
 using Simulator.World.Behaviour;
+using Simulator.World.Randomness;
 
 namespace Simulator.World.Content;
 

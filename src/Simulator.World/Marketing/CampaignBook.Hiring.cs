@@ -1,8 +1,8 @@
-using Simulator.World.Randomness;
 using Recommender;
 using Simulator.Engine.Random;
 using Simulator.World.Content;
 using Simulator.World.Population;
+using Simulator.World.Randomness;
 
 namespace Simulator.World.Marketing;
 
@@ -215,119 +215,4 @@ public sealed partial class CampaignBook
 
     private static float Length(CreatorTable creators, int creator, ref RandomCursor rng) =>
         (float)Math.Clamp(creators.MedianLength[creator] * Math.Exp(0.5 * rng.Normal()), 5, 180);
-
-    /// <summary>
-    /// Per tick: starts campaigns whose day has come and decides which serve ad slots this tick
-    /// (inside their dates, live windows for live shopping, budget and even daily pacing left).
-    /// Runs on the loop thread before sessions, so chunks only read these flags.
-    /// </summary>
-    public void Tick(long tickStartSecond, int day, bool dayStarted, ContentSupply content, UserTable users, RecommenderCore platform)
-    {
-        for (var c = 0; c < Campaigns.Count; c++)
-        {
-            var campaign = Campaigns[c];
-            if (!campaign.Started && tickStartSecond >= campaign.StartSecond)
-            {
-                Start(c, tickStartSecond, content, users, platform);
-            }
-
-            if (dayStarted)
-            {
-                campaign.SpentTodayMicros = 0;
-            }
-
-            var inDates = campaign.Started && tickStartSecond < campaign.EndSecond;
-            if (!campaign.UsesSlots || !inDates)
-            {
-                campaign.Serving = false;
-                continue;
-            }
-
-            var o = campaign.Options;
-            if (o.Format == CampaignFormat.LiveShopping)
-            {
-                var secondOfDay = tickStartSecond - (day * 86_400L);
-                var start = o.Live.Hour * 3600L;
-                inDates = secondOfDay >= start && secondOfDay < start + (o.Live.Minutes * 60L);
-            }
-
-            var left = campaign.BudgetMicros - campaign.SpentMicros;
-            var daysLeft = Math.Max(1, (campaign.EndSecond - (day * 86_400L)) / 86_400);
-            var dailyCap = (left + campaign.SpentTodayMicros) / daysLeft;
-            campaign.Serving = inDates && (!campaign.IsPaid || (left > 0 && campaign.SpentTodayMicros < dailyCap));
-        }
-    }
-
-    /// <summary>Adds one chunk's counters (chunk order), charging paid impressions to the budgets.</summary>
-    public void Merge(long[] counts)
-    {
-        ArgumentNullException.ThrowIfNull(counts);
-        Ledger.Add(counts);
-        for (var c = 0; c < Campaigns.Count; c++)
-        {
-            long spend = 0, live = 0;
-            for (var t = 0; t < CampaignLedger.Tiers; t++)
-            {
-                spend += counts[CampaignLedger.Index(c, (CreatorTier)t, LedgerField.SpendMicros)];
-                live += counts[CampaignLedger.Index(c, (CreatorTier)t, LedgerField.LiveImpressions)];
-            }
-
-            Campaigns[c].SpentMicros += spend;
-            Campaigns[c].SpentTodayMicros += spend;
-            _tickLive[c] += live;
-        }
-    }
-
-    /// <summary>Closes a tick: the live impressions of the tick are its concurrent viewers.</summary>
-    public void EndTick()
-    {
-        for (var c = 0; c < Campaigns.Count; c++)
-        {
-            Campaigns[c].PeakConcurrentLive = Math.Max(Campaigns[c].PeakConcurrentLive, _tickLive[c]);
-            _tickLive[c] = 0;
-        }
-    }
-
-    private long[] _tickLive = [];
-
-    internal void InitTickCounters() => _tickLive = new long[Campaigns.Count];
-
-    /// <summary>
-    /// Brand-affinity lift of campaign <paramref name="c"/>: mean "would consider the brand"
-    /// probability among users who saw it minus among those who did not, over users active
-    /// during the campaign. The probability rises with interest in the category and the affinity
-    /// the impressions built. Exposure is not randomised (no holdout), so targeting that picks
-    /// interested users also shows up in the lift; compare formats on the same target.
-    /// </summary>
-    public double AffinityLift(int c, UserTable users)
-    {
-        ArgumentNullException.ThrowIfNull(users);
-        var campaign = Campaigns[c];
-        var k = users.Topics;
-        var startDay = campaign.Options.StartDay;
-        double exposed = 0, unexposed = 0;
-        long ne = 0, nu = 0;
-        for (var u = 0; u < users.Count; u++)
-        {
-            if (users.Activity.LastActiveDay[u] < startDay)
-            {
-                continue;
-            }
-
-            var interest = Math.Max(1e-4, users.Persona.Interest[(u * k) + (campaign.Options.Product.Category % k)] * k);
-            var p = 1.0 / (1.0 + Math.Exp(-(-1.0 + Math.Log(interest) + Affinity[(u * Campaigns.Count) + c])));
-            if ((Reached[u] & (1UL << c)) != 0)
-            {
-                exposed += p;
-                ne++;
-            }
-            else
-            {
-                unexposed += p;
-                nu++;
-            }
-        }
-
-        return ne == 0 || nu == 0 ? double.NaN : (exposed / ne) - (unexposed / nu);
-    }
 }

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using Simulator.World.Schema;
 using Simulator.World.Content;
+using Simulator.World.Schema;
 
 namespace Simulator.World.Marketing;
 

@@ -1,8 +1,8 @@
-using Simulator.World.Randomness;
 using Recommender.Abstractions;
 using Simulator.Engine.Random;
 using Simulator.World.Behaviour;
 using Simulator.World.Policies;
+using Simulator.World.Randomness;
 
 namespace Simulator.World.Population;
 

@@ -1,4 +1,3 @@
-using Simulator.World.Randomness;
 using Recommender.Abstractions;
 using Simulator.Engine.Loop;
 using Simulator.Engine.Parallel;
@@ -7,6 +6,7 @@ using Simulator.Engine.Time;
 using Simulator.World.Behaviour;
 using Simulator.World.Policies;
 using Simulator.World.Population;
+using Simulator.World.Randomness;
 
 namespace Simulator.World.Simulation;
 

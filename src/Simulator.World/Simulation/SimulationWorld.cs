@@ -1,7 +1,6 @@
-using Simulator.World.Randomness;
 using Recommender;
-using Recommender.Diagnostics;
 using Recommender.Abstractions;
+using Recommender.Diagnostics;
 using Simulator.Engine.Loop;
 using Simulator.Engine.Parallel;
 using Simulator.Engine.Random;
@@ -9,6 +8,7 @@ using Simulator.Engine.Scheduling;
 using Simulator.World.Behaviour;
 using Simulator.World.Content;
 using Simulator.World.Population;
+using Simulator.World.Randomness;
 
 namespace Simulator.World.Simulation;
 
@@ -43,12 +43,11 @@ public sealed class SimulationWorld : IDisposable
         var startSecond = settings.StartTick * settings.TickSeconds;
         recommender.SetAudienceSize(users.Count);
         content.SeedCatalogue(settings.Content, recommender, startSecond);
-        content.SeedFollows(settings.Content, users, recommender);
+        FollowSeeding.Seed(settings.Content, content.Creators, settings.Behaviour.Topics, settings.Seed, users, recommender);
         Marketing.CampaignBook? campaigns = null;
         if (settings.Campaigns.Count > 0)
         {
             campaigns = new Marketing.CampaignBook(settings.Campaigns, settings.Marketing, settings.Content, users.Count, users.Topics, settings.Seed);
-            campaigns.InitTickCounters();
         }
 
         recommender.Advance(startSecond);
