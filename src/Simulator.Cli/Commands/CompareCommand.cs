@@ -89,8 +89,8 @@ internal static class CompareCommand
         var ok = true;
         foreach (var g in document.Scenario.Guardrails)
         {
-            if (g.Metric.StartsWith("stickiness.retention_d", StringComparison.Ordinal)
-                && int.TryParse(g.Metric.AsSpan("stickiness.retention_d".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            if (g.Metric.StartsWith(MetricKeys.RetentionPrefix, StringComparison.Ordinal)
+                && int.TryParse(g.Metric.AsSpan(MetricKeys.RetentionPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
                 && document.Scenario.Duration.Days <= n)
             {
                 stderr.WriteLine($"{document.Path}: error: guardrail on {g.Metric} needs a run longer than {n} days; duration.days is {document.Scenario.Duration.Days}.");

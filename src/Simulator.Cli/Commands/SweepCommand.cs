@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Simulator.Reporting.Sweep;
+using Simulator.Scenarios.Model;
 
 namespace Simulator.Cli.Commands;
 
@@ -38,7 +39,7 @@ internal static class SweepCommand
                     stdout.WriteLine($"{document.Scenario.Name}: sweep of {plan.Parameter} over {plan.Points.Count} values");
                     foreach (var (point, run) in plan.Points.Zip(results))
                     {
-                        var minutes = SweepWriter.Summary(run, "stickiness.minutes_per_dau");
+                        var minutes = SweepWriter.Summary(run, MetricKeys.MinutesPerDau);
                         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {point.Key,-10} minutes/DAU {minutes?.Mean:G4}"));
                     }
 

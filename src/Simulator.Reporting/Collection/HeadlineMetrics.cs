@@ -1,3 +1,4 @@
+using Simulator.Scenarios.Model;
 using Simulator.World.Simulation;
 
 namespace Simulator.Reporting.Collection;
@@ -66,38 +67,38 @@ public static class HeadlineMetrics
             }
         }
 
-        Put(m, "stickiness.dau_mau", n == 0 ? double.NaN : ratio / n);
-        Put(m, "stickiness.minutes_per_dau", Safe(watch, dau));
-        Put(m, "stickiness.sessions_per_dau", Safe(sessions, dau));
-        Put(m, "stickiness.session_minutes", Safe(endedMinutes, ended));
+        Put(m, MetricKeys.DauMau, n == 0 ? double.NaN : ratio / n);
+        Put(m, MetricKeys.MinutesPerDau, Safe(watch, dau));
+        Put(m, MetricKeys.SessionsPerDau, Safe(sessions, dau));
+        Put(m, MetricKeys.SessionMinutes, Safe(endedMinutes, ended));
         var lastDay = days[^1].Day;
-        Put(m, "stickiness.retention_d1", retention(1));
+        Put(m, MetricKeys.RetentionD1, retention(1));
         if (lastDay >= 7)
         {
-            Put(m, "stickiness.retention_d7", retention(7));
+            Put(m, MetricKeys.RetentionD7, retention(7));
         }
 
         if (lastDay >= 30)
         {
-            Put(m, "stickiness.retention_d30", retention(30));
+            Put(m, MetricKeys.RetentionD30, retention(30));
         }
 
-        Put(m, "stickiness.churn_rate", Safe(churned, everActive));
-        Put(m, "fatigue.repeat_topic_share", Safe(repeats, impressions));
-        Put(m, "fatigue.topic_entropy", Safe(entropyMilli / 1000.0, entropySessions));
-        Put(m, "fatigue.mean_satiation", Safe(satiationMilli / 1000.0, impressions));
-        Put(m, "creators.new_creator_share", Safe(newCreatorImpressions, impressions));
-        Put(m, "fatigue.boredom_exit_share", Safe(fatigueExits, ended));
-        Put(m, "engagement.completion_rate", Safe(completions, impressions));
-        Put(m, "engagement.like_rate", Safe(likes, impressions));
-        Put(m, "engagement.share_rate", Safe(shares, impressions));
+        Put(m, MetricKeys.ChurnRate, Safe(churned, everActive));
+        Put(m, MetricKeys.RepeatTopicShare, Safe(repeats, impressions));
+        Put(m, MetricKeys.TopicEntropy, Safe(entropyMilli / 1000.0, entropySessions));
+        Put(m, MetricKeys.MeanSatiation, Safe(satiationMilli / 1000.0, impressions));
+        Put(m, MetricKeys.NewCreatorShare, Safe(newCreatorImpressions, impressions));
+        Put(m, MetricKeys.BoredomExitShare, Safe(fatigueExits, ended));
+        Put(m, MetricKeys.CompletionRate, Safe(completions, impressions));
+        Put(m, MetricKeys.LikeRate, Safe(likes, impressions));
+        Put(m, MetricKeys.ShareRate, Safe(shares, impressions));
         for (var b = 0; b < LengthBuckets.Count; b++)
         {
-            Put(m, $"engagement.completion_{LengthBuckets.NominalSeconds[b]}s", Safe(completedByLength[b], byLength[b]));
+            Put(m, MetricKeys.Completion(LengthBuckets.NominalSeconds[b]), Safe(completedByLength[b], byLength[b]));
         }
 
-        Put(m, "policy.limit_exit_share", Safe(limitExits, ended));
-        Put(m, "policy.curfew_exit_share", Safe(curfewExits, ended));
+        Put(m, MetricKeys.LimitExitShare, Safe(limitExits, ended));
+        Put(m, MetricKeys.CurfewExitShare, Safe(curfewExits, ended));
         return m;
     }
 
@@ -108,8 +109,8 @@ public static class HeadlineMetrics
     public static void AddCreators(SortedDictionary<string, double> m, ReadOnlySpan<long> impressionsPerCreator)
     {
         ArgumentNullException.ThrowIfNull(m);
-        Put(m, "creators.exposure_gini", ExposureStatistics.Gini(impressionsPerCreator));
-        Put(m, "creators.top1pct_impression_share", ExposureStatistics.TopShare(impressionsPerCreator, 0.01));
+        Put(m, MetricKeys.ExposureGini, ExposureStatistics.Gini(impressionsPerCreator));
+        Put(m, MetricKeys.Top1PctImpressionShare, ExposureStatistics.TopShare(impressionsPerCreator, 0.01));
     }
 
     /// <summary>
@@ -128,13 +129,13 @@ public static class HeadlineMetrics
         var last = evaluations[^1];
         for (var h = 0; h < last.Auc.Count; h++)
         {
-            Put(m, $"recommender.auc.{Recommender.Evaluation.OfflineEvaluation.HeadNames[h]}", last.Auc[h]);
+            Put(m, MetricKeys.AucPrefix + Recommender.Evaluation.OfflineEvaluation.HeadNames[h], last.Auc[h]);
         }
 
-        Put(m, "recommender.gauc.finish", last.GaucFinish);
-        Put(m, "recommender.gauc.like", last.GaucLike);
-        Put(m, "recommender.ndcg_at_10", last.NdcgAt10);
-        Put(m, "recommender.coverage", last.Coverage);
+        Put(m, MetricKeys.GaucPrefix + "finish", last.GaucFinish);
+        Put(m, MetricKeys.GaucPrefix + "like", last.GaucLike);
+        Put(m, MetricKeys.NdcgAt10, last.NdcgAt10);
+        Put(m, MetricKeys.Coverage, last.Coverage);
     }
 
     private static double Safe(double num, double den) => den > 0 ? num / den : double.NaN;

@@ -1,3 +1,4 @@
+using Simulator.Scenarios.Model;
 using Simulator.World.Content;
 using Simulator.World.Marketing;
 using Simulator.World.Population;
@@ -46,7 +47,7 @@ public static class MarketingMetrics
         foreach (var row in Campaigns(book).Where(r => r.Tier == "all"))
         {
             var c = book.Campaigns.First(x => x.Options.Name == row.Campaign);
-            var p = $"campaigns.{row.Campaign}.";
+            var p = MetricKeys.CampaignPrefix + row.Campaign + ".";
             Collection.HeadlineMetrics.Put(m, p + "budget", c.BudgetMicros / 1e6);
             Collection.HeadlineMetrics.Put(m, p + "spend", row.Spend);
             Collection.HeadlineMetrics.Put(m, p + "unspent", Math.Max(0, c.BudgetMicros - c.SpentMicros) / 1e6);
@@ -130,7 +131,7 @@ public static class MarketingMetrics
         ArgumentNullException.ThrowIfNull(rows);
         foreach (var r in rows.Where(r => r.Kind == "tier"))
         {
-            Collection.HeadlineMetrics.Put(m, $"creators.follower_growth.{r.Tier}", r.FollowerGrowth);
+            Collection.HeadlineMetrics.Put(m, MetricKeys.FollowerGrowthPrefix + r.Tier, r.FollowerGrowth);
         }
     }
 

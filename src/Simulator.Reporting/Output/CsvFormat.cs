@@ -1,21 +1,10 @@
 using System.Globalization;
-using CsvHelper;
 
 namespace Simulator.Reporting.Output;
 
 /// <summary>Shared conventions of the CSV outputs: invariant round-trip numbers, empty cells for values that could not be measured.</summary>
 internal static class CsvFormat
 {
-    public static void Header(CsvWriter csv, params string[] header)
-    {
-        foreach (var h in header)
-        {
-            csv.WriteField(h);
-        }
-
-        csv.NextRecord();
-    }
-
     /// <summary>Round-trip invariant text, or an empty cell for NaN and infinities.</summary>
     public static string Number(double v) => double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "";
 

@@ -1,4 +1,5 @@
 using Simulator.Reporting.Compare;
+using Simulator.Scenarios.Model;
 
 namespace Simulator.Reporting.Report;
 
@@ -8,10 +9,10 @@ public static class CompareCharts
     /// <summary>Metrics shown in the forest plot (the rest are in the tables).</summary>
     public static readonly string[] ForestMetrics =
     [
-        "stickiness.dau_mau", "stickiness.minutes_per_dau", "stickiness.sessions_per_dau", "stickiness.session_minutes",
-        "stickiness.retention_d1", "stickiness.retention_d7", "stickiness.retention_d30", "fatigue.topic_entropy",
-        "fatigue.boredom_exit_share", "fatigue.repeat_topic_share", "creators.exposure_gini", "creators.new_creator_share",
-        "engagement.like_rate", "engagement.completion_rate",
+        MetricKeys.DauMau, MetricKeys.MinutesPerDau, MetricKeys.SessionsPerDau, MetricKeys.SessionMinutes,
+        MetricKeys.RetentionD1, MetricKeys.RetentionD7, MetricKeys.RetentionD30, MetricKeys.TopicEntropy,
+        MetricKeys.BoredomExitShare, MetricKeys.RepeatTopicShare, MetricKeys.ExposureGini, MetricKeys.NewCreatorShare,
+        MetricKeys.LikeRate, MetricKeys.CompletionRate,
     ];
 
     public static IReadOnlyList<Chart> For(Comparison comparison)

@@ -3,6 +3,7 @@ using Simulator.Reporting.Compare;
 using Simulator.Reporting.Results;
 using Simulator.Reporting.Statistics;
 using Simulator.Scenarios.Loading;
+using Simulator.Scenarios.Model;
 
 namespace Simulator.Reporting.Report;
 
@@ -91,8 +92,8 @@ public static class ReportBuilder
 
     private static readonly string[] KeyMetrics =
     [
-        "stickiness.dau_mau", "stickiness.minutes_per_dau", "stickiness.sessions_per_dau", "stickiness.retention_d1",
-        "stickiness.retention_d7", "stickiness.retention_d30", "fatigue.topic_entropy", "creators.exposure_gini",
+        MetricKeys.DauMau, MetricKeys.MinutesPerDau, MetricKeys.SessionsPerDau, MetricKeys.RetentionD1,
+        MetricKeys.RetentionD7, MetricKeys.RetentionD30, MetricKeys.TopicEntropy, MetricKeys.ExposureGini,
     ];
 
     private static IEnumerable<IReadOnlyList<string>> SummaryRows(RunResult run, string[]? only)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Simulator.Reporting.Report;
 using Simulator.Reporting.Results;
 using Simulator.Scenarios.Loading;
+using Simulator.Scenarios.Model;
 
 namespace Simulator.Reporting.Sweep;
 
@@ -13,9 +14,9 @@ public static class SweepCharts
 {
     public static readonly string[] Metrics =
     [
-        "stickiness.dau_mau", "stickiness.minutes_per_dau", "stickiness.sessions_per_dau", "stickiness.session_minutes",
-        "stickiness.retention_d1", "stickiness.retention_d7", "stickiness.retention_d30", "fatigue.topic_entropy",
-        "fatigue.boredom_exit_share", "policy.limit_exit_share", "creators.exposure_gini", "creators.new_creator_share",
+        MetricKeys.DauMau, MetricKeys.MinutesPerDau, MetricKeys.SessionsPerDau, MetricKeys.SessionMinutes,
+        MetricKeys.RetentionD1, MetricKeys.RetentionD7, MetricKeys.RetentionD30, MetricKeys.TopicEntropy,
+        MetricKeys.BoredomExitShare, MetricKeys.LimitExitShare, MetricKeys.ExposureGini, MetricKeys.NewCreatorShare,
     ];
 
     public static IReadOnlyList<Chart> For(SweepPlan plan, IReadOnlyList<RunResult> runs)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CsvHelper;
 using Simulator.Reporting.Output;
 using Simulator.Reporting.Report;
 using Simulator.Reporting.Results;
@@ -62,34 +61,18 @@ public static class SweepWriter
         return values.Count == 0 ? null : MetricSummary.Of(values);
     }
 
+    // sweep.csv: one row per grid point; per metric its mean and 95 % CI (empty when unmeasured or one replication).
     private static void WriteCsv(string path, SweepPlan plan, IReadOnlyList<RunResult> runs, List<string> keys)
     {
-        using var writer = new StreamWriter(path);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        csv.WriteField("parameter");
-        csv.WriteField("value");
+        List<CsvColumn<int>> columns = [new("parameter", _ => plan.Parameter), new("value", i => plan.Points[i].Key)];
         foreach (var k in keys)
         {
-            csv.WriteField(k);
-            csv.WriteField(k + ".ci95_low");
-            csv.WriteField(k + ".ci95_high");
+            columns.Add(new(k, i => Summary(runs[i], k) is { } s ? CsvFormat.Number(s.Mean) : ""));
+            columns.Add(new(k + ".ci95_low", i => Summary(runs[i], k) is { N: >= 2 } s ? CsvFormat.Number(s.Ci95Low) : ""));
+            columns.Add(new(k + ".ci95_high", i => Summary(runs[i], k) is { N: >= 2 } s ? CsvFormat.Number(s.Ci95High) : ""));
         }
 
-        csv.NextRecord();
-        for (var i = 0; i < runs.Count; i++)
-        {
-            csv.WriteField(plan.Parameter);
-            csv.WriteField(plan.Points[i].Key);
-            foreach (var k in keys)
-            {
-                var s = Summary(runs[i], k);
-                csv.WriteField(s is null ? "" : CsvFormat.Number(s.Mean));
-                csv.WriteField(s is null || s.N < 2 ? "" : CsvFormat.Number(s.Ci95Low));
-                csv.WriteField(s is null || s.N < 2 ? "" : CsvFormat.Number(s.Ci95High));
-            }
-
-            csv.NextRecord();
-        }
+        new CsvTable<int>(columns).Write(path, Enumerable.Range(0, runs.Count));
     }
 
     private static string Json(SweepPlan plan, IReadOnlyList<RunResult> runs, List<string> keys)
