@@ -23,7 +23,7 @@ public static class ReplicationRunner
         world.AddObserver(collector);
         if (log is not null)
         {
-            world.AddImpressionSink(log.For(world, index));
+            world.AddImpressionSink(log.For(world.Users, world.Content, index));
         }
 
         if (progress is not null)

@@ -1,6 +1,7 @@
 using Parquet;
 using Parquet.Schema;
 using Recommender.Abstractions;
+using Simulator.World.Content;
 using Simulator.World.Population;
 using Simulator.World.Simulation;
 
@@ -75,8 +76,8 @@ public sealed class ImpressionLog : IDisposable
 
     public long Rows { get; private set; }
 
-    /// <summary>A sink that logs <paramref name="world"/>'s impressions as replication <paramref name="replication"/>.</summary>
-    public IImpressionSink For(SimulationWorld world, int replication) => new Sink(this, world, replication);
+    /// <summary>A sink that logs a world's impressions (read with its users and content) as replication <paramref name="replication"/>.</summary>
+    public IImpressionSink For(UserTable users, ContentSupply content, int replication) => new Sink(this, users, content, replication);
 
     public void Dispose()
     {
@@ -85,10 +86,8 @@ public sealed class ImpressionLog : IDisposable
         _stream.Dispose();
     }
 
-    private void Add(SimulationWorld world, int replication, int day, ReadOnlySpan<ImpressionFeedback> impressions)
+    private void Add(UserTable users, ContentSupply content, int replication, int day, ReadOnlySpan<ImpressionFeedback> impressions)
     {
-        var users = world.Users;
-        var content = world.Content;
         foreach (ref readonly var f in impressions)
         {
             var i = _count;
@@ -165,8 +164,8 @@ public sealed class ImpressionLog : IDisposable
         where T : struct =>
         group.WriteAsync<T>(field, values.AsMemory(0, n)).GetAwaiter().GetResult();
 
-    private sealed class Sink(ImpressionLog log, SimulationWorld world, int replication) : IImpressionSink
+    private sealed class Sink(ImpressionLog log, UserTable users, ContentSupply content, int replication) : IImpressionSink
     {
-        public void OnImpressions(int day, ReadOnlySpan<ImpressionFeedback> impressions) => log.Add(world, replication, day, impressions);
+        public void OnImpressions(int day, ReadOnlySpan<ImpressionFeedback> impressions) => log.Add(users, content, replication, day, impressions);
     }
 }
