@@ -41,10 +41,11 @@ public static class ReplicationRunner
     {
         var settings = world.Settings;
         var lastCompleteDay = collector.Days.Count - 1;
-        var metrics = HeadlineMetrics.Compute(collector.Days, n => world.Retention(n, lastCompleteDay), world.Churned, world.EverActive());
+        var metrics = HeadlineMetrics.Compute(collector.Days, n => world.Retention(n, lastCompleteDay), world.ChurnRate(lastCompleteDay));
         var evaluations = world.Recommender.Evaluations.Where(e => e.AtSecond > 0).ToList();
         HeadlineMetrics.AddRecommender(metrics, evaluations);
         HeadlineMetrics.AddCreators(metrics, world.Content.Creators.MeasuredImpressions);
+        HeadlineMetrics.Put(metrics, MetricKeys.Homogenization, world.HomogenizationIndex());
         var creatorRows = MarketingMetrics.Creators(world.Content.Creators, world.Recommender.Followers, world.Users.Count, settings.Content.TierReferenceUsers);
         MarketingMetrics.AddCreatorHeadline(metrics, creatorRows);
         if (world.Campaigns is { } book)

@@ -83,7 +83,7 @@ public sealed class CollectorMetricsTests
             new DailyTotals { Day = 1, Dau = 1, Mau = 1, Impressions = 300, SessionsEnded = 1, SessionsWithImpressions = 1, SessionEntropyMilli = 1_500, SatiationMilli = 20_000, NewCreatorImpressions = 30 },
         };
 
-        var m = HeadlineMetrics.Compute(days, _ => double.NaN, 0, 1);
+        var m = HeadlineMetrics.Compute(days, _ => double.NaN, double.NaN);
 
         Assert.Equal(4.5 / 4, m["fatigue.topic_entropy"], 12);
         Assert.Equal(60.0 / 400, m["fatigue.mean_satiation"], 12);

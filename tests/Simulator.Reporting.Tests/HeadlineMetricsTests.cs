@@ -31,7 +31,7 @@ public sealed class HeadlineMetricsTests
             Day(1, 30, 40, 80, 900, 60, 700, 3000, 1300, 80, 30, 500),
         };
 
-        var m = HeadlineMetrics.Compute(days, n => n == 1 ? 0.25 : double.NaN, churned: 3, everActive: 30);
+        var m = HeadlineMetrics.Compute(days, n => n == 1 ? 0.25 : double.NaN, churnRate: 0.1);
 
         // DAU/MAU: mean of 10/20 and 30/40 = 0.625
         Assert.Equal(0.625, m["stickiness.dau_mau"], 12);
@@ -56,7 +56,7 @@ public sealed class HeadlineMetricsTests
     public void Should_AverageDauMauOverFinalWeekOnly_When_RunIsLonger()
     {
         var days = Enumerable.Range(0, 10).Select(d => Day(d, d < 3 ? 100 : 10, 100, 1, 1, 1, 1, 1, 0, 0, 0, 0)).ToArray();
-        var m = HeadlineMetrics.Compute(days, _ => double.NaN, 0, 1);
+        var m = HeadlineMetrics.Compute(days, _ => double.NaN, double.NaN);
         Assert.Equal(0.1, m["stickiness.dau_mau"], 12);
     }
 }

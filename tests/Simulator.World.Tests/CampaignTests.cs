@@ -74,8 +74,8 @@ public sealed class CampaignTests
     [Fact]
     public void Should_StopServing_When_BudgetIsSpent()
     {
-        // Given a paid campaign whose budget buys far fewer impressions than its audience could take
-        var campaign = new CampaignOptions { Name = "c", Budget = 40_000, Tiers = new() { ["nano"] = 1.0 }, Format = CampaignFormat.UgcAd, Days = 3 };
+        // Given a paid campaign whose budget buys far fewer impressions than its audience could take (3,000 users, about a third active a day)
+        var campaign = new CampaignOptions { Name = "c", Budget = 10_000, Tiers = new() { ["nano"] = 1.0 }, Format = CampaignFormat.UgcAd, Days = 3 };
         var rich = Run(campaign with { Budget = 1e8 });
         var poor = Run(campaign);
 

@@ -192,7 +192,7 @@ public sealed class PersonaTests
                 Assert.Equal(plain.Persona.Generation[u], marketed.Persona.Generation[u]);
                 Assert.Equal(plain.Persona.Age[u], marketed.Persona.Age[u]);
                 Assert.Equal(plain.Persona.Device[u], marketed.Persona.Device[u]);
-                Assert.Equal(plain.Persona.SessionRate[u], marketed.Persona.SessionRate[u]);
+                Assert.Equal(plain.Persona.VisitRate[u], marketed.Persona.VisitRate[u]);
             }
         }
 
@@ -210,6 +210,6 @@ public sealed class PersonaTests
         Assert.Equal(a.Persona.Age, b.Persona.Age);
         Assert.Equal(a.Persona.Device, b.Persona.Device);
         Assert.Equal(a.Persona.Interest, b.Persona.Interest);
-        Assert.Equal(a.Persona.SessionRate, b.Persona.SessionRate);
+        Assert.Equal(a.Persona.VisitRate, b.Persona.VisitRate);
     }
 }

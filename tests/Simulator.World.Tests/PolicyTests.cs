@@ -94,7 +94,7 @@ public sealed class PolicyTests
             // The later policy item does not stop the earlier one, and personas are unchanged
             Assert.Equal(tenth.Persona.IsTeen[u] ? 3600 : 0, tenth.Policy.DailyLimitSeconds[u]);
             Assert.Equal(none.Persona.Interest[u * none.Topics], tenth.Persona.Interest[u * tenth.Topics]);
-            Assert.Equal(none.Persona.SessionRate[u], tenth.Persona.SessionRate[u]);
+            Assert.Equal(none.Persona.VisitRate[u], tenth.Persona.VisitRate[u]);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Simulator.World.Behaviour;
 using Simulator.World.Population;
 using Spectre.Console;
 
@@ -45,7 +46,7 @@ internal static class PersonasCommand
     {
         var names = new PersonaNames(seed);
         var table = new Table().Title("Sample personas (hidden traits included)");
-        foreach (var c in new[] { "id", "name", "town", "age", "generation", "gender", "country", "device", "teen", "posts", "top topics (θ)", "pref. length", "sessions/day", "novelty", "authenticity", "social proof" })
+        foreach (var c in new[] { "id", "name", "town", "age", "generation", "gender", "country", "device", "teen", "posts", "top topics (θ)", "pref. length", "usage", "visits/day", "novelty", "authenticity", "social proof" })
         {
             table.AddColumn(c);
         }
@@ -68,7 +69,8 @@ internal static class PersonasCommand
                 users.Persona.IsPoster[u] ? "yes" : "no",
                 TopTopics(users, u),
                 string.Create(inv, $"{users.Persona.PreferredLength[u]:F0} s"),
-                string.Create(inv, $"{users.Persona.SessionRate[u]:F1}"),
+                UsageTypes.Keys[(int)users.Persona.Usage[u]],
+                string.Create(inv, $"{users.Persona.VisitRate[u]:F2}"),
                 string.Create(inv, $"{users.Persona.NoveltySeeking[u]:F2}"),
                 string.Create(inv, $"{users.Persona.AuthenticityPreference[u]:F2}"),
                 string.Create(inv, $"{users.Persona.SocialProofSensitivity[u]:F2}"));

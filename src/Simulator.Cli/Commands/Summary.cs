@@ -20,6 +20,7 @@ internal static class Summary
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {key.PadRight(width)}  {s.Mean:G4}{ci}"));
         }
 
+        output.WriteLine("settle: " + Reporting.Report.ReportBuilder.SettleText(Reporting.Settle.SettleDiagnostic.Of(run)));
         output.WriteLine($"results: {folder}");
     }
 }

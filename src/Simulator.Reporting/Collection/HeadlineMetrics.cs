@@ -13,7 +13,7 @@ public static class HeadlineMetrics
     /// <summary>Days at the end of the run over which DAU/MAU is averaged.</summary>
     public const int DauMauWindowDays = 7;
 
-    public static SortedDictionary<string, double> Compute(IReadOnlyList<DailyTotals> days, Func<int, double> retention, long churned, int everActive)
+    public static SortedDictionary<string, double> Compute(IReadOnlyList<DailyTotals> days, Func<int, double> retention, double churnRate)
     {
         ArgumentNullException.ThrowIfNull(days);
         ArgumentNullException.ThrowIfNull(retention);
@@ -83,7 +83,7 @@ public static class HeadlineMetrics
             Put(m, MetricKeys.RetentionD30, retention(30));
         }
 
-        Put(m, MetricKeys.ChurnRate, Safe(churned, everActive));
+        Put(m, MetricKeys.ChurnRate, churnRate);
         Put(m, MetricKeys.RepeatTopicShare, Safe(repeats, impressions));
         Put(m, MetricKeys.TopicEntropy, Safe(entropyMilli / 1000.0, entropySessions));
         Put(m, MetricKeys.MeanSatiation, Safe(satiationMilli / 1000.0, impressions));
@@ -141,7 +141,7 @@ public static class HeadlineMetrics
     private static double Safe(double num, double den) => den > 0 ? num / den : double.NaN;
 
     /// <summary>Sets a metric when it could be measured (finite); leaves it out otherwise.</summary>
-    internal static void Put(SortedDictionary<string, double> m, string key, double value)
+    public static void Put(SortedDictionary<string, double> m, string key, double value)
     {
         if (double.IsFinite(value))
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Simulator.Reporting.Results;
+using Simulator.Reporting.Settle;
 using Simulator.Reporting.Statistics;
 using Simulator.Scenarios.Loading;
 
@@ -79,9 +80,36 @@ public static class ResultWriter
             ["days"] = run.Scenario.Duration.Days,
             ["users"] = run.Replications.Count > 0 ? run.Replications[0].Users : 0,
             ["impressions"] = run.Impressions,
+            ["settle"] = SettleJson(SettleDiagnostic.Of(run)),
             ["metrics"] = metrics,
         };
         return doc.ToJsonString(Indented) + "\n";
+    }
+
+    /// <summary>The settle diagnostic as summary.json carries it.</summary>
+    public static JsonObject SettleJson(SettleDiagnostic settle)
+    {
+        ArgumentNullException.ThrowIfNull(settle);
+        var checks = new JsonObject();
+        foreach (var c in settle.Checks)
+        {
+            checks[c.Metric] = new JsonObject
+            {
+                ["drift"] = double.IsFinite(c.Drift) ? c.Drift : null,
+                ["ci95_low"] = double.IsFinite(c.Ci95Low) ? c.Ci95Low : null,
+                ["ci95_high"] = double.IsFinite(c.Ci95High) ? c.Ci95High : null,
+                ["settled"] = c.Settled,
+            };
+        }
+
+        return new JsonObject
+        {
+            ["assessed"] = settle.Assessed,
+            ["settled"] = settle.Settled,
+            ["window_days"] = settle.WindowDays,
+            ["tolerance"] = SettleDiagnostic.Tolerance,
+            ["metrics"] = checks,
+        };
     }
 
     private static string ManifestJson(ScenarioDocument document, RunResult run, ManifestInfo info)
@@ -95,6 +123,7 @@ public static class ResultWriter
             ["replication_seeds"] = new JsonArray(run.Replications.Select(r => (JsonNode?)JsonValue.Create(r.Seed)).ToArray()),
             ["complete"] = run.Complete,
             ["status"] = run.Complete ? "complete" : "interrupted",
+            ["settled"] = SettleDiagnostic.Of(run) is { Assessed: true } settle ? settle.Settled : null,
             ["version"] = info.Version,
             ["commit"] = info.Commit,
             ["command"] = info.Command,

@@ -83,7 +83,7 @@ internal sealed class HtmlReport
         <style>
         body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#222;max-width:1180px;margin:0 auto;padding:16px 24px;background:#fff}
         h1{font-size:1.6em;margin:.2em 0}h2{font-size:1.25em;margin-top:1.6em;border-bottom:1px solid #ddd;padding-bottom:.2em}
-        .sub{color:#555;margin-top:0}.note{color:#555;font-size:.92em}
+        .sub{color:#555;margin-top:0}.note{color:#555;font-size:.92em}.warning{color:#b00020;font-weight:600;border-left:4px solid #b00020;padding-left:8px}
         table{border-collapse:collapse;margin:.6em 0;font-size:.92em;width:100%}
         th,td{border-bottom:1px solid #e3e3e3;padding:4px 8px;text-align:right;white-space:nowrap}
         th:first-child,td:first-child{text-align:left}th{background:#f5f5f5;position:sticky;top:0}

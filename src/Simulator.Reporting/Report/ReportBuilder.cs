@@ -25,6 +25,8 @@ public static class ReportBuilder
             report.Paragraph(run.Scenario.Description.Trim());
         }
 
+        var settle = Settle.SettleDiagnostic.Of(run);
+        report.Heading("Settle", "settle").Paragraph(SettleText(settle), settle.Assessed && !settle.Settled ? "warning" : "note");
         report.Heading("Key metrics", "key")
             .Table("key-table", ["metric", "mean", "95 % CI", "sd", "n"], SummaryRows(run, KeyMetrics))
             .Heading("Plots", "plots")
@@ -76,6 +78,21 @@ public static class ReportBuilder
 
         report.Heading("Scenario", "scenario").Preformatted("scenario-text", document.Text);
         Write(dir, report, charts);
+    }
+
+    /// <summary>What the settle diagnostic says, in one sentence (a warning when the world was still moving).</summary>
+    public static string SettleText(Settle.SettleDiagnostic settle)
+    {
+        ArgumentNullException.ThrowIfNull(settle);
+        if (!settle.Assessed)
+        {
+            return $"Not assessed: {settle.WindowDays} reported day(s), fewer than the {Settle.SettleDiagnostic.MinimumDays} a trend needs.";
+        }
+
+        var parts = string.Join("; ", settle.Checks.Select(c => $"{c.Metric} {F(100 * c.Drift)} % [{F(100 * c.Ci95Low)}, {F(100 * c.Ci95High)}]"));
+        return settle.Settled
+            ? $"Settled: over the {settle.WindowDays} reported days no headline series drifts by more than {Settle.SettleDiagnostic.Tolerance:P0} or beyond its replication noise ({parts})."
+            : $"WARNING: the world had not settled. Over the {settle.WindowDays} reported days a headline series still drifts by more than {Settle.SettleDiagnostic.Tolerance:P0} and beyond its replication noise ({parts}); a longer warm-up (duration.warmup_days) is needed before its effect sizes can be trusted.";
     }
 
     internal static void Write(string dir, HtmlReport report, IReadOnlyList<Chart> charts)

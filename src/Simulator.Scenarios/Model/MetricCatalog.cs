@@ -39,6 +39,7 @@ public static class MetricCatalog
         MetricKeys.Top1PctImpressionShare,
         MetricKeys.NdcgAt10,
         MetricKeys.Coverage,
+        MetricKeys.Homogenization,
     ];
 
     private static readonly string[] CampaignMetrics =

@@ -36,6 +36,8 @@ public static class MetricKeys
     public const string NdcgAt10 = "recommender.ndcg_at_10";
     public const string Coverage = "recommender.coverage";
 
+    public const string Homogenization = "recommender.homogenization";
+
     /// <summary>Day-N retention keys are this prefix and N.</summary>
     public const string RetentionPrefix = "stickiness.retention_d";
 

@@ -13,12 +13,6 @@ namespace Simulator.World.Behaviour;
 /// </summary>
 public sealed class BehaviourModel
 {
-    // Completion by length, fitted by least squares to CALIBRATION.md §1 (calculatecreator.com):
-    // logit p = a − b·ln(seconds) through 7 s 89 %, 15 s 73 %, 30 s 55 %, 60 s 38 %, 90 s 28 %,
-    // 3 min 17 %, 10 min 8 % gives a ≈ 3.9, b ≈ 1.02 at average utility.
-    private const double CompletionIntercept = 3.9;
-    private const double CompletionSlope = 1.02;
-
     private readonly BehaviourOptions _o;
     private readonly double _satiationDecayPerSecond;
     private readonly double _tasteScale;
@@ -69,7 +63,12 @@ public sealed class BehaviourModel
 
         float watched;
         var reactions = Reactions.None;
-        var pComplete = Sigmoid(CompletionIntercept - CompletionSlope * Math.Log(length) + utility);
+        // Length enters completion once, as the video's length against the user's own preferred
+        // length: the length-mismatch penalty is taken back out of the utility here, and the
+        // population's completion-by-length curve (CALIBRATION.md §1) emerges from the spread of
+        // preferred lengths (behaviour.completion_intercept and _slope are fitted to it).
+        var lengthRatio = Math.Log(length / users.Persona.PreferredLength[u]);
+        var pComplete = Sigmoid(_o.CompletionIntercept - (_o.CompletionSlope * lengthRatio) + utility + (_o.LengthMismatchWeight * Math.Abs(lengthRatio)));
         if (rng.Bernoulli(pComplete))
         {
             watched = length;

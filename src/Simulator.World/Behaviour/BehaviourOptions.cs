@@ -74,23 +74,27 @@ public sealed record BehaviourOptions
     [Range(0.0, 10.0)]
     public double QuitFatigueWeight { get; init; } = 0.6;
 
-    /// <summary>Median sessions per day of a fully habituated user.</summary>
-    [Description("Median sessions a day at full habit; ≈ 4 sessions per DAU (CALIBRATION.md §1, 34 min ÷ 8 min).")]
-    [Range(0.01, 100.0)]
-    public double SessionsPerDayMedian { get; init; } = 4.0;
+    /// <summary>The return process: visit rates, clustering, habit dynamics.</summary>
+    [Description("When users come back: daily visit rates by usage type, sessions clustered within an active day, habit that follows satisfaction and decays during absence.")]
+    public ReturnOptions Return { get; init; } = new();
 
-    /// <summary>Log-scale spread of users' session rates.</summary>
-    [Description("Log-normal spread (sigma) of users' session rates; wide spread gives DAU/MAU below 0.5.")]
-    [Range(0.0, 4.0)]
-    public double SessionRateSpread { get; init; } = 1.3;
+    /// <summary>Completion logit at a video of the user's preferred length and average utility.</summary>
+    [Description("Completion log-odds a + u − b·ln(length / preferred length): the intercept a. Fitted by simulation to the completion-by-length curve of CALIBRATION.md §1 (results/calibration.md).")]
+    [Range(-10.0, 10.0)]
+    public double CompletionIntercept { get; init; } = 0.9;
 
-    /// <summary>Session utility at which habit neither grows nor shrinks.</summary>
-    [Description("Population mean of the session utility at which habit strength neither grows nor shrinks (per-user sd 0.5); better sessions build the habit, worse ones erode it.")]
+    /// <summary>Completion logit slope per unit of ln(length / preferred length).</summary>
+    [Description("Completion log-odds a + u − b·ln(length / preferred length): the slope b, the one place video length enters completion.")]
+    [Range(0.0, 5.0)]
+    public double CompletionSlope { get; init; } = 0.7;
+
+    /// <summary>Session utility at which a session neither builds nor erodes habit.</summary>
+    [Description("Population mean of the session utility at which a session's satisfaction is one half (per-user sd 0.5): better sessions build the habit, worse ones erode it.")]
     [Range(-5.0, 5.0)]
     public double HabitNeutralUtility { get; init; } = -0.75;
 
-    /// <summary>Days without a session after which a user counts as churned and is no longer woken.</summary>
-    [Description("A sampled gap to the next session longer than this many days counts as churn.")]
+    /// <summary>Days without a visit after which a user is counted as churned (a reporting label: the user can still come back).</summary>
+    [Description("Reporting label: a user with no visit in the last this-many days of the run counts as churned (stickiness.churn_rate); churned users can still come back.")]
     [Range(1, 365)]
     public int ChurnAfterDays { get; init; } = 30;
 }

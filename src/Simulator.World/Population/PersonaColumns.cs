@@ -28,9 +28,10 @@ public sealed class PersonaColumns : ColumnGroup
         Interest = Column<float>(count * topics);
         Taste = Column<TasteVector>(count);
         PreferredLength = Column<float>(count);
-        SessionRate = Column<float>(count);
+        Usage = Column<UsageType>(count);
+        VisitRate = Column<float>(count);
+        Clustering = Column<float>(count);
         SessionHabitSeconds = Column<float>(count);
-        HabitBase = Column<float>(count);
         HabitNeutral = Column<float>(count);
         InstallSecond = Column<long>(count);
     }
@@ -74,14 +75,17 @@ public sealed class PersonaColumns : ColumnGroup
     /// <summary>Preferred video length, seconds (hidden).</summary>
     public float[] PreferredLength { get; }
 
-    /// <summary>Sessions per day at full habit (hidden).</summary>
-    public float[] SessionRate { get; }
+    /// <summary>Light, casual or core user of the base; trial, casual or core install.</summary>
+    public UsageType[] Usage { get; }
+
+    /// <summary>Rate per day, at full habit, of visits that start a stretch of use (hidden).</summary>
+    public float[] VisitRate { get; }
+
+    /// <summary>Further sessions each session triggers, on average (the self-exciting branching ratio, hidden).</summary>
+    public float[] Clustering { get; }
 
     /// <summary>Typical session length this user settles into, seconds (hidden).</summary>
     public float[] SessionHabitSeconds { get; }
-
-    /// <summary>The habit strength a user drifts back to when sessions are neutral.</summary>
-    public float[] HabitBase { get; }
 
     /// <summary>The user's own neutral session utility: what they expect of a session (hidden).</summary>
     public float[] HabitNeutral { get; }

@@ -22,6 +22,8 @@ public static class PopulationBuilder
         var countryCum = Cumulative(population.Countries, Countries.Codes);
         var (genCumOf, deviceCumOf) = MarketMixes(population);
         var genderCum = Cumulative(population.Genders, Genders.Keys);
+        var baseCum = Cumulative(population.BaseMix, UsageTypes.BaseKeys);
+        var installerCum = Cumulative(population.InstallerMix, UsageTypes.InstallerKeys);
         var segmentPriors = SegmentPriors(k);
         var traits = population.Traits;
         Span<double> alpha = stackalloc double[k];
@@ -72,26 +74,33 @@ public static class PopulationBuilder
             var (median, sigma) = PreferredLengthModel(gen);
             users.Persona.PreferredLength[u] = (float)Math.Exp(Math.Log(median) + sigma * rng.Normal());
 
-            // Session rate at full habit: log-normal across users; the spread produces the
-            // light/heavy-user mix behind DAU/MAU ≈ 0.33–0.47 (CALIBRATION.md §1).
-            users.Persona.SessionRate[u] = (float)(GenerationActivity(gen) * Math.Exp(Math.Log(behaviour.SessionsPerDayMedian) + behaviour.SessionRateSpread * rng.Normal()));
+            var visitSpread = rng.Normal();
 
             // Typical session ≈ 8 min (CALIBRATION.md §1, GWS Magnify 2024), varied per user.
             users.Persona.SessionHabitSeconds[u] = (float)(480 * Math.Exp(0.5 * rng.Normal()));
-            // Existing users have settled habits; new installs start as trial users with weak ones
-            // (not published; calibrated against the social-app retention bands, CALIBRATION.md §1).
+
+            // Users already there on day 0 are light, casual or core; installs during the run are
+            // trial, casual or core users (population.base_mix, population.installer_mix).
+            UsageType type;
             if (rng.Bernoulli(population.InstallingShare))
             {
                 users.Persona.InstallSecond[u] = (long)(rng.NextDouble() * days * 86_400.0);
-                users.Return.Habit[u] = (float)rng.Uniform(0.05, 0.4);
+                type = InstallerTypes[rng.Categorical(installerCum)];
             }
             else
             {
                 users.Persona.InstallSecond[u] = -1;
-                users.Return.Habit[u] = (float)rng.Uniform(0.4, 0.9);
+                type = BaseTypes[rng.Categorical(baseCum)];
             }
 
-            users.Persona.HabitBase[u] = users.Return.Habit[u];
+            // Visit rate at full habit: log-normal within the type (the heavy tail of use), scaled
+            // by the generation's relative activity.
+            var returns = behaviour.Return;
+            users.Persona.Usage[u] = type;
+            users.Persona.VisitRate[u] = (float)(GenerationActivity(gen) * returns.VisitsPerDay.Of(type) * Math.Exp(returns.VisitRateSpread * visitSpread));
+            users.Persona.Clustering[u] = (float)Math.Min(0.95, Beta(ref rng, returns.Clustering, 8));
+            users.Return.Habit[u] = (float)Math.Clamp(returns.InitialHabit.Of(type), returns.HabitFloor, 1.0);
+
             // Expectations differ between people (sd 0.5, a modelling choice); the spread keeps the
             // population's habit response smooth instead of all users tipping at one utility.
             users.Persona.HabitNeutral[u] = (float)(behaviour.HabitNeutralUtility + 0.5 * rng.Normal());
@@ -104,10 +113,17 @@ public static class PopulationBuilder
         return users;
     }
 
-    /// <summary>Beta draw with the given mean and concentration 4 (via two gamma draws).</summary>
-    private static double Beta(ref RandomCursor rng, double mean)
+    private static readonly UsageType[] BaseTypes = [UsageType.Light, UsageType.Casual, UsageType.Core];
+    private static readonly UsageType[] InstallerTypes = [UsageType.Trial, UsageType.Casual, UsageType.Core];
+
+    /// <summary>Beta draw with the given mean and concentration (via two gamma draws); 0 or 1 at the ends.</summary>
+    private static double Beta(ref RandomCursor rng, double mean, double concentration = 4)
     {
-        const double concentration = 4;
+        if (mean <= 0 || mean >= 1)
+        {
+            return Math.Clamp(mean, 0, 1);
+        }
+
         var a = rng.Gamma(mean * concentration);
         var b = rng.Gamma((1 - mean) * concentration);
         return a / (a + b);

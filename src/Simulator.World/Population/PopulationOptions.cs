@@ -56,6 +56,26 @@ public sealed record PopulationOptions : IValidatableObject
     [Range(0.0, 1.0)]
     public double InstallingShare { get; init; } = 0.2;
 
+    /// <summary>Usage types of the users already there on day 0.</summary>
+    [Description("Share of the existing base by usage type (light, casual, core); must sum to 1. Core ≈ 29 %: the share of TikTok installs opening it daily (Sensor Tower Q2 2022, CALIBRATION.md §1); the light/casual split is not published (even split of the rest).")]
+    [Shares(typeof(Behaviour.UsageTypes), nameof(Behaviour.UsageTypes.BaseKeys))]
+    public Dictionary<string, double> BaseMix { get; init; } = new()
+    {
+        ["light"] = 0.355,
+        ["casual"] = 0.355,
+        ["core"] = 0.29,
+    };
+
+    /// <summary>Usage types of the users who install during the run.</summary>
+    [Description("Share of installs by installer type (trial, casual, core); must sum to 1. Derived from the retention benchmarks of CALIBRATION.md §1 (C): about half of installs do not return the next day (trial ≈ 0.55), 12–18 % are still active at D30 (core ≈ 0.15), casual the rest.")]
+    [Shares(typeof(Behaviour.UsageTypes), nameof(Behaviour.UsageTypes.InstallerKeys))]
+    public Dictionary<string, double> InstallerMix { get; init; } = new()
+    {
+        ["trial"] = 0.55,
+        ["casual"] = 0.30,
+        ["core"] = 0.15,
+    };
+
     /// <summary>Hidden trait means.</summary>
     [Description("Means of the hidden traits drawn per user.")]
     public TraitOptions Traits { get; init; } = new();

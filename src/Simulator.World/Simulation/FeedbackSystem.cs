@@ -1,7 +1,6 @@
 using Simulator.Engine.Loop;
 using Simulator.Engine.Parallel;
 using Simulator.Engine.Time;
-using Simulator.World.Behaviour;
 
 namespace Simulator.World.Simulation;
 
@@ -129,6 +128,11 @@ internal sealed class FeedbackSystem(WorldState world) : ISimSystem, IChunkWork
                     }
                 }
 
+                if (measured && video >= 0)
+                {
+                    world.Consumption.Watched(impressions[i].UserId, video);
+                }
+
                 if (video >= 0 && (impressions[i].Reactions & Recommender.Abstractions.Reactions.Liked) != 0)
                 {
                     content.Videos.AddLike(video);
@@ -149,11 +153,7 @@ internal sealed class FeedbackSystem(WorldState world) : ISimSystem, IChunkWork
             {
                 // The session's slate and counts are done with: the slot goes back to the pool, in chunk order.
                 world.Users.Session.ReleaseSlot(ended[i]);
-                if (next[i] == ReturnModel.Never)
-                {
-                    world.Churned++;
-                }
-                else if (next[i] < endTick)
+                if (next[i] < endTick)
                 {
                     world.Wheel.Schedule(ended[i], Math.Max(next[i], time.Tick + 1));
                 }

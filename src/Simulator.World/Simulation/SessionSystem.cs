@@ -187,10 +187,10 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
             UserPolicies.CountExit(reason, ref totals);
         }
 
-        ReturnModel.UpdateHabit(users, u);
+        world.Return.EndSession(users, u, now);
         var rng = new RandomCursor(world.Settings.Seed, (ulong)u, StreamIds.Return, users.Draws.Return[u]);
-        var next = world.Return.NextStart(users, u, now, ref rng);
+        var next = world.Return.NextStart(users, u, now, world.HorizonSecond, ref rng);
         users.Draws.Return[u] = rng.Counter;
-        output.AddEnded(u, next == ReturnModel.Never ? ReturnModel.Never : world.TickOf(next));
+        output.AddEnded(u, next == ReturnModel.Beyond ? long.MaxValue : world.TickOf(next));
     }
 }

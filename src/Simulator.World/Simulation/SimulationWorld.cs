@@ -63,17 +63,16 @@ public sealed class SimulationWorld : IDisposable
             Wheel = new TimingWheel(users.Count, WheelBits(settings.TickSeconds), settings.StartTick),
             Campaigns = campaigns,
             Scheduler = new ChunkScheduler(settings.Threads, settings.ChunkSize, settings.MinChunks),
+            Consumption = new Homogenization(users.Count),
         };
 
-        // First sessions: each user's first start is sampled from the same return process.
+        // First sessions: installs at their install second, existing users after a settled pre-history.
         for (var u = 0; u < users.Count; u++)
         {
             var rng = new RandomCursor(settings.Seed, (ulong)u, StreamIds.Return, 0);
-            // A new install opens the app at install time; an existing user at their next return.
-            var install = users.Persona.InstallSecond[u];
-            var first = install >= 0 ? install : _state.Return.NextStart(users, u, startSecond - 600, ref rng);
+            var first = StationaryStart.FirstSession(users, u, _state.Return, startSecond, _state.HorizonSecond, ref rng);
             users.Draws.Return[u] = rng.Counter;
-            if (first >= startSecond && _state.TickOf(first) < settings.EndTick)
+            if (first != ReturnModel.Beyond && first >= startSecond && _state.TickOf(first) < settings.EndTick)
             {
                 _state.Wheel.Schedule(u, _state.TickOf(first));
             }
@@ -124,7 +123,30 @@ public sealed class SimulationWorld : IDisposable
 
     public long TotalImpressions => _state.TotalImpressions;
 
-    public long Churned => _state.Churned;
+    /// <summary>
+    /// The churn label (behaviour.churn_after_days = N): of the users active on a reported day at
+    /// least N days before the end, the share with no visit in the last N days. NaN when the run
+    /// is too short to tell.
+    /// </summary>
+    public double ChurnRate(int lastCompleteDay)
+    {
+        var n = _state.Settings.Behaviour.ChurnAfterDays;
+        var activity = _state.Users.Activity;
+        long cohort = 0, churned = 0;
+        for (var u = 0; u < activity.Count; u++)
+        {
+            var first = activity.FirstActiveDay[u];
+            if (first < 0 || first > lastCompleteDay - n)
+            {
+                continue;
+            }
+
+            cohort++;
+            churned += activity.LastActiveDay[u] <= lastCompleteDay - n ? 1 : 0;
+        }
+
+        return cohort == 0 ? double.NaN : (double)churned / cohort;
+    }
 
     /// <summary>
     /// Times the loop's systems, the recommender's stages, its feed requests and batch work with
@@ -176,6 +198,9 @@ public sealed class SimulationWorld : IDisposable
         var users = _state.Users;
         return CohortRetention.Rate(users.Activity.FirstActiveDay, users.Activity.ActiveDays, users.Persona.InstallSecond, _state.Settings.Population.InstallingShare > 0, n, lastCompleteDay);
     }
+
+    /// <summary>Mean Jaccard similarity of the sets of videos pairs of sampled users watched on the reported days (see <see cref="Homogenization"/>).</summary>
+    public double HomogenizationIndex() => _state.Consumption.MeanJaccard();
 
     /// <summary>Users who were ever active.</summary>
     public int EverActive()

@@ -24,7 +24,6 @@ internal sealed class WarmupEndSystem(WorldState world) : ISimSystem
 
         world.Users.Lifetime.Clear();
         world.Today = default;
-        world.Churned = 0;
         world.TotalImpressions = 0;
         if (world.Settings.Recommender.Policy == FeedPolicyKind.Untrained)
         {

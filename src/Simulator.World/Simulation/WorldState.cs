@@ -37,14 +37,15 @@ internal sealed class WorldState
 
     public List<ChunkOutput> Outputs { get; } = [];
 
+    /// <summary>What a sample of users watched on the reported days, for the homogenisation metric.</summary>
+    public required Homogenization Consumption { get; init; }
+
     /// <summary>Impression log consumers (e.g. the Parquet writer); empty unless asked for.</summary>
     public List<IImpressionSink> Sinks { get; } = [];
 
     /// <summary>Counts of the current day so far.</summary>
     public DailyTotals Today;
 
-    /// <summary>Users whose next session fell past the churn horizon.</summary>
-    public long Churned { get; set; }
 
     public long TotalImpressions { get; set; }
 
@@ -74,6 +75,9 @@ internal sealed class WorldState
 
         Active[ActiveCount++] = user;
     }
+
+    /// <summary>The end of the run, simulated seconds: return times past it are not sampled further.</summary>
+    public long HorizonSecond => Settings.EndTick * Settings.TickSeconds;
 
     /// <summary>Tick of a simulated second (rounded down).</summary>
     public long TickOf(long second) => (long)Math.Floor(second / (double)Settings.TickSeconds);
