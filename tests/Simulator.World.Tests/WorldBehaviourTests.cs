@@ -81,8 +81,14 @@ public sealed class WorldBehaviourTests
     [Fact]
     public void Should_HoldASessionSlotExactlyWhileInSession_When_SessionsStartAndEnd()
     {
-        // Given a small world with its session pool sized below the day's peak concurrency
-        using var world = new SimulationWorld(WorldFixtures.Small(users: 3000, days: 2));
+        // Given a small world of heavy users (all core, clustered sessions), so that the session
+        // pool's first size (1/64 of the users) is below the day's peak concurrency
+        var settings = WorldFixtures.Small(users: 3000, days: 2);
+        using var world = new SimulationWorld(settings with
+        {
+            Population = settings.Population with { BaseMix = new() { ["core"] = 1.0 } },
+            Behaviour = new Behaviour.BehaviourOptions { Return = new Behaviour.ReturnOptions { Clustering = 0.85 } },
+        });
         var users = world.Users;
         var initial = users.Session.SlotCapacity;
         var peak = 0;

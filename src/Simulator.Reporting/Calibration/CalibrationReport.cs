@@ -23,7 +23,9 @@ public static class CalibrationReport
         sb.AppendLine();
         sb.AppendLine("Bands and sources are from `CALIBRATION.md` (grade in brackets). \"Miss\" means the emergent value's mean lies outside the band; it is a finding about the model, not a number to force.");
         sb.AppendLine();
+        SettleSection(sb, run);
         Section(sb, run, "Stickiness (CALIBRATION.md §1)", CalibrationTarget.Stickiness);
+        RetentionSection(sb, run);
         Section(sb, run, "Completion by video length (CALIBRATION.md §1)", CalibrationTarget.Completion);
         AgeSection(sb, run);
         return sb.ToString();
@@ -50,6 +52,56 @@ public static class CalibrationReport
             sb.AppendLine(inv, $"| `{t.Metric}` | {t.Low:G3}–{t.High:G3} | {s.Mean:G3} [{s.Ci95Low:G3}, {s.Ci95High:G3}] | {verdict} | {t.Source} |");
         }
 
+        sb.AppendLine();
+    }
+
+    private static void SettleSection(StringBuilder sb, RunResult run)
+    {
+        sb.AppendLine("## Settle");
+        sb.AppendLine();
+        sb.AppendLine(Report.ReportBuilder.SettleText(Settle.SettleDiagnostic.Of(run)));
+        sb.AppendLine();
+    }
+
+    // The retention curve of the install cohorts: every app's falls with N (CALIBRATION.md §1, A).
+    private static void RetentionSection(StringBuilder sb, RunResult run)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var n = run.Replications.Count == 0 ? 0 : run.Replications.Min(r => r.RetentionCurve.Count);
+        if (n == 0)
+        {
+            return;
+        }
+
+        sb.AppendLine("## Retention curve of the install cohorts (CALIBRATION.md §1)");
+        sb.AppendLine();
+        sb.AppendLine("Day-N retention pooled over the users who installed on a reported day: of those whose day N falls inside the run, the share active on it. Every app's curve falls with N (A, app-analytics practice).");
+        sb.AppendLine();
+        sb.AppendLine("| N | retention, mean [95 % CI] |");
+        sb.AppendLine("|---|---|");
+        var summaries = new List<MetricSummary>();
+        for (var d = 0; d < n; d++)
+        {
+            var s = MetricSummary.Of([.. run.Replications.Select(r => r.RetentionCurve[d])]);
+            summaries.Add(s);
+            if (d + 1 is 1 or 2 or 3 or 7 or 14 or 21 or 28 or 30)
+            {
+                sb.AppendLine(inv, $"| {d + 1} | {s.Mean:G3} [{s.Ci95Low:G3}, {s.Ci95High:G3}] |");
+            }
+        }
+
+        bool Below(int a, int b) => a <= summaries.Count && b <= summaries.Count && summaries[b - 1].Ci95High < summaries[a - 1].Ci95Low;
+        var checks = new List<string>();
+        foreach (var (a, b) in new[] { (1, 7), (7, 30) })
+        {
+            if (b <= summaries.Count)
+            {
+                checks.Add(string.Create(inv, $"D{a} > D{b} {(Below(a, b) ? "with non-overlapping intervals" : "**not** with non-overlapping intervals")}"));
+            }
+        }
+
+        sb.AppendLine();
+        sb.AppendLine(inv, $"Verdict: {string.Join("; ", checks)}.");
         sb.AppendLine();
     }
 

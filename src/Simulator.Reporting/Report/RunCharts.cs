@@ -65,11 +65,11 @@ public static class RunCharts
             xs[i] = i + 1;
         }
 
-        var plot = ChartStyle.New("Retention curve by first-active cohort", "days since first active (N)", "day-N retention");
+        var plot = ChartStyle.New("Retention curve of install cohorts", "days since install (N)", "day-N retention");
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         AddBand(plot, xs, mean, low, high, ChartStyle.Palette[2]);
         plot.Axes.SetLimitsY(0, 1);
-        return ChartStyle.Render(plot, "retention.png", "Share of each first-active cohort active again N days later; mean over replications, band = min–max.");
+        return ChartStyle.Render(plot, "retention.png", "Of the users who installed on a reported day (first-active cohorts when the run has no installs), the share active again N days later; mean over replications, band = min–max.");
     }
 
     private static Chart? Segments(RunResult run, string dimension)

@@ -63,12 +63,11 @@ public sealed class BehaviourModel
 
         float watched;
         var reactions = Reactions.None;
-        // Length enters completion once, as the video's length against the user's own preferred
-        // length: the length-mismatch penalty is taken back out of the utility here, and the
-        // population's completion-by-length curve (CALIBRATION.md §1) emerges from the spread of
-        // preferred lengths (behaviour.completion_intercept and _slope are fitted to it).
-        var lengthRatio = Math.Log(length / users.Persona.PreferredLength[u]);
-        var pComplete = Sigmoid(_o.CompletionIntercept - (_o.CompletionSlope * lengthRatio) + utility + (_o.LengthMismatchWeight * Math.Abs(lengthRatio)));
+        // Completion falls with length for everyone (a − b·ln seconds) and with the user's own
+        // length mismatch, which is part of the utility. The two are fitted together, by
+        // simulation, to the population's completion-by-length curve (CALIBRATION.md §1;
+        // behaviour.completion_intercept and completion_slope), not as if utility had no length in it.
+        var pComplete = Sigmoid(_o.CompletionIntercept - (_o.CompletionSlope * Math.Log(length)) + utility);
         if (rng.Bernoulli(pComplete))
         {
             watched = length;

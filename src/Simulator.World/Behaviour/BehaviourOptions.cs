@@ -78,15 +78,15 @@ public sealed record BehaviourOptions
     [Description("When users come back: daily visit rates by usage type, sessions clustered within an active day, habit that follows satisfaction and decays during absence.")]
     public ReturnOptions Return { get; init; } = new();
 
-    /// <summary>Completion logit at a video of the user's preferred length and average utility.</summary>
-    [Description("Completion log-odds a + u − b·ln(length / preferred length): the intercept a. Fitted by simulation to the completion-by-length curve of CALIBRATION.md §1 (results/calibration.md).")]
-    [Range(-10.0, 10.0)]
-    public double CompletionIntercept { get; init; } = 0.9;
+    /// <summary>Completion log-odds intercept a in a − b·ln(seconds) + utility.</summary>
+    [Description("Completion log-odds a − b·ln(length in seconds) + utility (which holds the user's own length mismatch): the intercept a. Fitted with completion_slope by simulation to the completion-by-length curve of CALIBRATION.md §1.")]
+    [Range(-10.0, 15.0)]
+    public double CompletionIntercept { get; init; } = 6.8;
 
-    /// <summary>Completion logit slope per unit of ln(length / preferred length).</summary>
-    [Description("Completion log-odds a + u − b·ln(length / preferred length): the slope b, the one place video length enters completion.")]
+    /// <summary>Completion log-odds slope b per unit of ln(seconds).</summary>
+    [Description("Completion log-odds a − b·ln(length in seconds) + utility: the slope b. Fitted with completion_intercept by simulation to the completion-by-length curve of CALIBRATION.md §1.")]
     [Range(0.0, 5.0)]
-    public double CompletionSlope { get; init; } = 0.7;
+    public double CompletionSlope { get; init; } = 1.63;
 
     /// <summary>Session utility at which a session neither builds nor erodes habit.</summary>
     [Description("Population mean of the session utility at which a session's satisfaction is one half (per-user sd 0.5): better sessions build the habit, worse ones erode it.")]

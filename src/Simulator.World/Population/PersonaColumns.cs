@@ -90,6 +90,9 @@ public sealed class PersonaColumns : ColumnGroup
     /// <summary>The user's own neutral session utility: what they expect of a session (hidden).</summary>
     public float[] HabitNeutral { get; }
 
-    /// <summary>Second the user installs the app; negative for users already there on day 0.</summary>
+    /// <summary>Second the user installs the app (negative during the warm-up); <see cref="Existing"/> for users there before the simulated span.</summary>
     public long[] InstallSecond { get; }
+
+    /// <summary>The <see cref="InstallSecond"/> of a user already there before the first simulated tick.</summary>
+    public const long Existing = long.MinValue;
 }

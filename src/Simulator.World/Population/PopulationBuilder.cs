@@ -13,7 +13,7 @@ namespace Simulator.World.Population;
 /// </summary>
 public static class PopulationBuilder
 {
-    public static UserTable Build(PopulationOptions population, BehaviourOptions behaviour, ulong seed, int feedCapacity, IReadOnlyList<PolicyOptions>? policies = null, int days = 1)
+    public static UserTable Build(PopulationOptions population, BehaviourOptions behaviour, ulong seed, int feedCapacity, IReadOnlyList<PolicyOptions>? policies = null, int days = 1, int warmupDays = 0)
     {
         ArgumentNullException.ThrowIfNull(population);
         ArgumentNullException.ThrowIfNull(behaviour);
@@ -84,12 +84,14 @@ public static class PopulationBuilder
             UsageType type;
             if (rng.Bernoulli(population.InstallingShare))
             {
-                users.Persona.InstallSecond[u] = (long)(rng.NextDouble() * days * 86_400.0);
+                // Installs arrive at one rate over the warm-up and the reported days, so the world
+                // the reports begin on already holds installs of every recent age, as a running app does.
+                users.Persona.InstallSecond[u] = (long)((rng.NextDouble() * (days + warmupDays) * 86_400.0) - (warmupDays * 86_400.0));
                 type = InstallerTypes[rng.Categorical(installerCum)];
             }
             else
             {
-                users.Persona.InstallSecond[u] = -1;
+                users.Persona.InstallSecond[u] = PersonaColumns.Existing;
                 type = BaseTypes[rng.Categorical(baseCum)];
             }
 

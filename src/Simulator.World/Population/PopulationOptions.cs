@@ -52,7 +52,7 @@ public sealed record PopulationOptions : IValidatableObject
     public double PosterShare { get; init; } = 0.5;
 
     /// <summary>Share of users who install during the run instead of being existing users on day 0.</summary>
-    [Description("Share of users who install the app during the run (uniformly over its days) instead of being existing users on day 0. Retention metrics are measured on these install cohorts, as the published benchmarks are.")]
+    [Description("Share of users who install the app during the simulated span (at one rate over the warm-up and the reported days) instead of being there before it. Retention metrics are measured on the cohorts that install on reported days, as the published benchmarks are.")]
     [Range(0.0, 1.0)]
     public double InstallingShare { get; init; } = 0.2;
 

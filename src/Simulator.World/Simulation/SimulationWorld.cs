@@ -30,7 +30,7 @@ public sealed class SimulationWorld : IDisposable
             throw new ArgumentException("The tick must divide a day evenly.", nameof(settings));
         }
 
-        var users = PopulationBuilder.Build(settings.Population, settings.Behaviour, settings.Seed, settings.Recommender.SlateSize, settings.Policies, settings.Days);
+        var users = PopulationBuilder.Build(settings.Population, settings.Behaviour, settings.Seed, settings.Recommender.SlateSize, settings.Policies, settings.Days, settings.WarmupDays);
         var content = new ContentSupply(settings.Content, settings.Population, settings.Behaviour, settings.Seed, settings.Days, users, Marketing.CampaignBook.ReservedAccounts(settings.Campaigns));
         var recommenderSeed = CounterRng.Draw(settings.Seed, 0, StreamIds.Recommender, 0);
         var recommender = new RecommenderCore(settings.Recommender, recommenderSeed, users.Count, content.ExpectedVideos, settings.Threads, settings.Behaviour.Topics);

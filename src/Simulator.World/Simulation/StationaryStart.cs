@@ -22,7 +22,7 @@ internal static class StationaryStart
     public static long FirstSession(UserTable users, int u, ReturnModel model, long startSecond, long horizonSecond, ref RandomCursor rng)
     {
         var install = users.Persona.InstallSecond[u];
-        if (install >= 0)
+        if (install != PersonaColumns.Existing)
         {
             return install;
         }
