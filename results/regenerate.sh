@@ -19,6 +19,9 @@ for s in algorithm-not-transferred diversity-boost diversity-off youth-mode; do
   step "$sim" compare "scenarios/$s.yaml" --scale 0.5 --quiet
   rm -rf "results/$s-compare/arms/"*/plots
 done
-# Baseline and the calibration table: 5 replications of 5,000 users over 35 days after a 2-day warm-up.
-step "$sim" calibrate scenarios/baseline.yaml --scale 0.1
+# The return model's levers (issue #20): 5,000 users, 35 days after a 30-day warm-up, 3 replications per arm.
+step "$sim" compare scenarios/return-structure.yaml --quiet
+rm -rf results/return-structure-compare/arms/*/plots
+# Baseline and the calibration table: the scenario as written, 5 replications of 50,000 users over 35 days after a 30-day warm-up.
+step "$sim" calibrate scenarios/baseline.yaml
 exit $status
