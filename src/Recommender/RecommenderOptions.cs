@@ -49,6 +49,11 @@ public sealed record RecommenderOptions
     [Range(8, 1024)]
     public int ServedMemory { get; init; } = 128;
 
+    /// <summary>Videos per generation of the long per-user memory of served videos (two Bloom-filter generations).</summary>
+    [Description("Long memory of served videos behind served_memory: a per-user Bloom filter of two generations of this many videos each (rounded up to a power of two; 2 bytes per video per user), so a video is not served to the same user again until between this and twice this many newer videos were served (about 3 % of unseen candidates are wrongly taken as seen). Feeds dedup against weeks of history; with the short ring alone old hits are served again and again and take over the feed (0: the ring only).")]
+    [Range(0, 32768)]
+    public int SeenMemory { get; init; } = 512;
+
     /// <summary>Hours between retraining the ranking heads.</summary>
     [Description("Simulated hours between retraining the ranking heads (FastTree, ML.NET) on the recent log.")]
     [Range(1, 24 * 30)]

@@ -40,8 +40,9 @@ public sealed class PolicyTests
         Assert.True(limited.Teen < none.Teen * 0.9, $"teen minutes {none.Teen:F0} → {limited.Teen:F0}");
         Assert.True(limited.LimitExits > 0);
         Assert.Equal(0, none.LimitExits);
-        // Adults are not limited: their minutes move only through the like counts teens leave (within 1 %)
-        Assert.InRange(limited.Adult / none.Adult, 0.99, 1.01);
+        // Adults are not limited: their minutes move only through what teens leave in the shared
+        // platform (like counts, popularity, the heads trained on everyone's log): within 2 %
+        Assert.InRange(limited.Adult / none.Adult, 0.98, 1.02);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ internal sealed class PlatformState
         Catalog = new Catalog(expectedVideos);
         Counters = new EngagementCounters(Catalog.Capacity);
         Videos = new VideoStats(Catalog.Capacity);
-        Served = new ServedHistory(options.ServedMemory, expectedUsers);
+        Served = new ServedHistory(options.ServedMemory, expectedUsers, options.SeenMemory, seed);
         Users = new UserSignals(expectedUsers, options.UserHistoryHalfLifeHours, topics);
         Follows = new FollowGraph(expectedUsers, Math.Max(16, expectedVideos / 8));
         Embeddings = new EmbeddingTable(expectedUsers, Catalog.Capacity, seed);

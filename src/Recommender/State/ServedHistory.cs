@@ -1,7 +1,9 @@
 namespace Recommender.State;
 
 /// <summary>
-/// The last <c>memory</c> videos served to each user, as one flat ring buffer per user.
+/// The last <c>memory</c> videos served to each user, as one flat ring buffer per user, and behind
+/// it the long memory of a <see cref="SeenFilter"/> (weeks of a user's impressions), so that a
+/// video is served to a user once, as on a real feed, not again as soon as the ring forgets it.
 /// Each user's ring is written only while serving that user, so requests for different
 /// users may run in parallel.
 /// </summary>
@@ -22,8 +24,13 @@ internal sealed class ServedHistory
     private byte[] _high;
     private byte[]? _top;
     private ushort[] _pos;
+    private readonly SeenFilter _seen;
 
-    public ServedHistory(int memory, int users)
+    /// <param name="memory">Videos the exact ring remembers per user.</param>
+    /// <param name="users">Users to allocate rows for (grows with <see cref="EnsureUsers"/>).</param>
+    /// <param name="seenCapacity">Videos per generation of the long memory (0: the ring only).</param>
+    /// <param name="seed">The platform seed the long memory hashes with.</param>
+    public ServedHistory(int memory, int users, int seenCapacity = 0, ulong seed = 0)
     {
         if (memory is < 1 or > ushort.MaxValue)
         {
@@ -35,9 +42,13 @@ internal sealed class ServedHistory
         _low = new ushort[users * memory];
         _high = new byte[users * memory];
         _pos = new ushort[users];
+        _seen = new SeenFilter(seenCapacity, users, seed);
     }
 
     public int Memory => _memory;
+
+    /// <summary>Videos per generation of the long memory (0: none).</summary>
+    public int SeenCapacity => _seen.Capacity;
 
     /// <summary>Whether entries are stored in 32 bits (catalogue past 2^24 − 1 videos).</summary>
     public bool Wide => _top is not null;
@@ -58,6 +69,7 @@ internal sealed class ServedHistory
         }
 
         Array.Resize(ref _pos, n);
+        _seen.EnsureUsers(n);
     }
 
     /// <summary>Widens the entries to 32 bits once video ids reach 2^24 − 1 (<paramref name="videos"/> = catalogue capacity).</summary>
@@ -70,7 +82,13 @@ internal sealed class ServedHistory
         }
     }
 
-    public bool Contains(int user, int video)
+    /// <summary>Whether <paramref name="video"/> was served to <paramref name="user"/> within the ring or, by the long memory, before it.</summary>
+    public bool Contains(int user, int video) => InRing(user, video) || _seen.Contains(user, video);
+
+    /// <summary>Whether the long memory holds <paramref name="video"/> for <paramref name="user"/> (the ring aside: see <see cref="Mark"/>).</summary>
+    public bool SeenBefore(int user, int video) => _seen.Contains(user, video);
+
+    private bool InRing(int user, int video)
     {
         var entry = video + 1;
         var offset = user * _memory;
@@ -97,7 +115,7 @@ internal sealed class ServedHistory
         return false;
     }
 
-    /// <summary>Sets <c>marks[v] = stamp</c> for every video v in the user's served ring.</summary>
+    /// <summary>Sets <c>marks[v] = stamp</c> for every video v in the user's served ring (the long memory is asked per candidate: <see cref="SeenBefore"/>).</summary>
     public void Mark(int user, int[] marks, int stamp)
     {
         var offset = user * _memory;
@@ -137,6 +155,7 @@ internal sealed class ServedHistory
         }
 
         Array.Clear(_pos);
+        _seen.Clear();
     }
 
     /// <summary>Counts the topics of the user's last <paramref name="n"/> served videos into <paramref name="counts"/> (folded by length).</summary>
@@ -179,6 +198,7 @@ internal sealed class ServedHistory
         }
 
         _pos[user] = (ushort)(p + 1 == _memory ? 0 : p + 1);
+        _seen.Add(user, video);
     }
 
     private int Entry(int i) =>

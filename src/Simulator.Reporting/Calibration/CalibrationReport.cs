@@ -21,12 +21,13 @@ public static class CalibrationReport
         sb.AppendLine(inv, $"Scenario `{run.Scenario.Name}`: {run.Replications.Count} replication(s) of {(run.Replications.Count > 0 ? run.Replications[0].Users : 0):N0} users over {run.Scenario.Duration.Days} simulated days, seed {run.Scenario.Seed}, feed policy `{run.Scenario.Recommender.Policy.ToString().ToLowerInvariant()}`.");
         sb.AppendLine(inv, $"Regenerate with `{command}`.");
         sb.AppendLine();
-        sb.AppendLine("Bands and sources are from `CALIBRATION.md` (grade in brackets). \"Miss\" means the emergent value's mean lies outside the band; it is a finding about the model, not a number to force.");
+        sb.AppendLine("Bands and sources are from `CALIBRATION.md` unless a section names another (grade in brackets). \"Miss\" means the emergent value's mean lies outside the band; it is a finding about the model, not a number to force.");
         sb.AppendLine();
         SettleSection(sb, run);
         Section(sb, run, "Stickiness (CALIBRATION.md §1)", CalibrationTarget.Stickiness);
         RetentionSection(sb, run);
         Section(sb, run, "Completion by video length (CALIBRATION.md §1)", CalibrationTarget.Completion);
+        Section(sb, run, "Views by video age (Trendpop 2022)", CalibrationTarget.ViewAge);
         AgeSection(sb, run);
         return sb.ToString();
     }

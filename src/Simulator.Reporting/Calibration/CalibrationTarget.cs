@@ -31,4 +31,17 @@ public sealed record CalibrationTarget(string Metric, double Low, double High, s
         new(MetricKeys.Completion180s, 0.07, 0.27, "§1: 3 min → 17 %"),
         new(MetricKeys.Completion600s, 0.00, 0.18, "§1: 10 min → 8 %"),
     ];
+
+    /// <summary>
+    /// When a video's views come, by its age: Trendpop's tracking of videos over 90 days (B,
+    /// trendpop.com "The new TikTok video lifecycle", VidCon 2022): 32 % of a typical video's views
+    /// in its first 24 hours, 38 % in 48, 55 % in its first week. Not in CALIBRATION.md; "about"
+    /// read as ± 0.10. The simulated share is cross-sectional (views of the reported days by the
+    /// video's age at the view), which equals a typical video's share in a steady state.
+    /// </summary>
+    public static readonly CalibrationTarget[] ViewAge =
+    [
+        new(MetricKeys.ViewsFirstDayShare, 0.22, 0.42, "Trendpop 2022 (B): 32 % of views in the first 24 h"),
+        new(MetricKeys.ViewsFirstWeekShare, 0.45, 0.65, "Trendpop 2022 (B): 55 % of views in the first week"),
+    ];
 }

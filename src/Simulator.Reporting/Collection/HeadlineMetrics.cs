@@ -26,6 +26,7 @@ public static class HeadlineMetrics
         double dau = 0, watch = 0, sessions = 0, ended = 0, endedMinutes = 0, impressions = 0;
         double completions = 0, likes = 0, shares = 0, fatigueExits = 0, repeats = 0, limitExits = 0, curfewExits = 0;
         double satiationMilli = 0, entropyMilli = 0, entropySessions = 0, newCreatorImpressions = 0;
+        double organic = 0, firstDay = 0, firstWeek = 0;
         var byLength = new LengthBuckets();
         var completedByLength = new LengthBuckets();
         foreach (var d in days)
@@ -47,6 +48,9 @@ public static class HeadlineMetrics
             entropyMilli += d.SessionEntropyMilli;
             entropySessions += d.SessionsWithImpressions;
             newCreatorImpressions += d.NewCreatorImpressions;
+            organic += d.OrganicImpressions;
+            firstDay += d.FirstDayImpressions;
+            firstWeek += d.FirstWeekImpressions;
             for (var b = 0; b < LengthBuckets.Count; b++)
             {
                 byLength[b] += d.ImpressionsByLength[b];
@@ -88,6 +92,8 @@ public static class HeadlineMetrics
         Put(m, MetricKeys.TopicEntropy, Safe(entropyMilli / 1000.0, entropySessions));
         Put(m, MetricKeys.MeanSatiation, Safe(satiationMilli / 1000.0, impressions));
         Put(m, MetricKeys.NewCreatorShare, Safe(newCreatorImpressions, impressions));
+        Put(m, MetricKeys.ViewsFirstDayShare, Safe(firstDay, organic));
+        Put(m, MetricKeys.ViewsFirstWeekShare, Safe(firstWeek, organic));
         Put(m, MetricKeys.BoredomExitShare, Safe(fatigueExits, ended));
         Put(m, MetricKeys.CompletionRate, Safe(completions, impressions));
         Put(m, MetricKeys.LikeRate, Safe(likes, impressions));

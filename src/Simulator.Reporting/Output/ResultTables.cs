@@ -31,6 +31,8 @@ internal static class ResultTables
         new("topic_entropy", r => Ratio(r.D.SessionEntropyMilli / 1000.0, r.D.SessionsWithImpressions)),
         new("mean_satiation", r => Ratio(r.D.SatiationMilli / 1000.0, r.D.Impressions)),
         new("new_creator_share", r => Ratio(r.D.NewCreatorImpressions, r.D.Impressions)),
+        new("views_first_day_share", r => Ratio(r.D.FirstDayImpressions, r.D.OrganicImpressions)),
+        new("views_first_week_share", r => Ratio(r.D.FirstWeekImpressions, r.D.OrganicImpressions)),
         new("uploads", r => r.D.Uploads),
         new("limit_prompts", r => r.D.LimitPrompts),
         new("limit_exits", r => r.D.LimitExits),

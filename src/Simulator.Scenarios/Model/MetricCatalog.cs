@@ -36,6 +36,8 @@ public static class MetricCatalog
         MetricKeys.CurfewExitShare,
         MetricKeys.ExposureGini,
         MetricKeys.NewCreatorShare,
+        MetricKeys.ViewsFirstDayShare,
+        MetricKeys.ViewsFirstWeekShare,
         MetricKeys.Top1PctImpressionShare,
         MetricKeys.NdcgAt10,
         MetricKeys.Coverage,

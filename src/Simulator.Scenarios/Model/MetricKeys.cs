@@ -19,6 +19,8 @@ public static class MetricKeys
     public const string BoredomExitShare = "fatigue.boredom_exit_share";
     public const string MeanSatiation = "fatigue.mean_satiation";
     public const string CompletionRate = "engagement.completion_rate";
+    public const string ViewsFirstDayShare = "content.views_first_day_share";
+    public const string ViewsFirstWeekShare = "content.views_first_week_share";
     public const string LikeRate = "engagement.like_rate";
     public const string ShareRate = "engagement.share_rate";
     public const string Completion7s = "engagement.completion_7s";

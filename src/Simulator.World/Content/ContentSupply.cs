@@ -115,10 +115,10 @@ public sealed class ContentSupply
         var (taste, tags) = TasteAndTags(register ? 1UL << 41 : 1UL << 42, register ? Videos.Count : SlotVideos.Count, creator, topic, campaign);
         if (!register)
         {
-            return ~SlotVideos.Add(topic, length, quality, authenticity, creator, campaign, flags, taste, tags);
+            return ~SlotVideos.Add(topic, length, quality, authenticity, creator, second, campaign, flags, taste, tags);
         }
 
-        var id = Videos.Add(topic, length, quality, authenticity, creator, campaign, flags, taste, tags);
+        var id = Videos.Add(topic, length, quality, authenticity, creator, second, campaign, flags, taste, tags);
         var sound = rng.NextInt(Math.Max(16, Creators.Count));
         _recommender!.RegisterVideo(new VideoMetadata(id, creator, topic, sound, length, second, Countries.All[Creators.Country[creator]].Code, tags));
         return id;
@@ -138,7 +138,7 @@ public sealed class ContentSupply
         var quality = (float)Math.Clamp(Creators.Quality[c] + 0.1 * rng.Normal(), 0, 1);
         var authenticity = (float)Math.Clamp(Creators.Authenticity[c] + 0.1 * rng.Normal(), 0, 1);
         var (taste, tags) = TasteAndTags(1UL << 41, Videos.Count, c, topic, -1);
-        var id = Videos.Add(topic, length, quality, authenticity, c, taste: taste, tags: tags);
+        var id = Videos.Add(topic, length, quality, authenticity, c, second, taste: taste, tags: tags);
         Creators.FirstUploadSecond[c] = Math.Min(Creators.FirstUploadSecond[c], second);
         Creators.VideoCount[c]++;
         var sound = rng.NextInt(Math.Max(16, Creators.Count));

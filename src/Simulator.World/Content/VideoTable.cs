@@ -16,6 +16,7 @@ public sealed class VideoTable
     private VideoMarks[] _flags;
     private TasteVector[] _taste;
     private HashtagSet[] _tags;
+    private long[] _upload;
 
     public VideoTable(int capacity)
     {
@@ -30,6 +31,7 @@ public sealed class VideoTable
         _flags = new VideoMarks[capacity];
         _taste = new TasteVector[capacity];
         _tags = new HashtagSet[capacity];
+        _upload = new long[capacity];
     }
 
     public int Count { get; private set; }
@@ -52,7 +54,10 @@ public sealed class VideoTable
     public void AddLike(int v) => _likes[v]++;
 
     /// <summary>What a viewer perceives of video <paramref name="v"/>.</summary>
-    public VideoView View(int v) => new(_topic[v], _length[v], _quality[v], _authenticity[v], _likes[v], _creator[v], _campaign[v], _flags[v], _taste[v]);
+    public VideoView View(int v) => new(_topic[v], _length[v], _quality[v], _authenticity[v], _likes[v], _creator[v], _campaign[v], _flags[v], _taste[v], _upload[v]);
+
+    /// <summary>When video <paramref name="v"/> was uploaded, simulation seconds.</summary>
+    public long UploadSecond(int v) => _upload[v];
 
     /// <summary>Campaign index of the video, −1 for organic content.</summary>
     public short Campaign(int v) => _campaign[v];
@@ -65,7 +70,7 @@ public sealed class VideoTable
     /// <summary>Hashtags the uploader put on the video (platform-visible).</summary>
     public HashtagSet Hashtags(int v) => _tags[v];
 
-    public int Add(int topic, float length, float quality, float authenticity, int creator, short campaign = -1, VideoMarks flags = VideoMarks.None, in TasteVector taste = default, HashtagSet tags = default)
+    public int Add(int topic, float length, float quality, float authenticity, int creator, long uploadSecond, short campaign = -1, VideoMarks flags = VideoMarks.None, in TasteVector taste = default, HashtagSet tags = default)
     {
         if (Count == _topic.Length)
         {
@@ -80,6 +85,7 @@ public sealed class VideoTable
             Array.Resize(ref _flags, n);
             Array.Resize(ref _taste, n);
             Array.Resize(ref _tags, n);
+            Array.Resize(ref _upload, n);
         }
 
         _topic[Count] = topic;
@@ -91,6 +97,7 @@ public sealed class VideoTable
         _flags[Count] = flags;
         _taste[Count] = taste;
         _tags[Count] = tags;
+        _upload[Count] = uploadSecond;
         return Count++;
     }
 }

@@ -43,6 +43,15 @@ public struct DailyTotals : IEquatable<DailyTotals>
     /// <summary>Impressions of videos by creators whose first upload came during the reported run (day 0 on).</summary>
     public long NewCreatorImpressions;
 
+    /// <summary>Impressions of catalogue videos (slot videos of the ad system left out): the denominator of the view-age shares.</summary>
+    public long OrganicImpressions;
+
+    /// <summary>Impressions of catalogue videos posted less than 24 hours before.</summary>
+    public long FirstDayImpressions;
+
+    /// <summary>Impressions of catalogue videos posted less than 7 days before.</summary>
+    public long FirstWeekImpressions;
+
     /// <summary>Ended sessions with at least one impression (the denominator of <see cref="SessionEntropyMilli"/>).</summary>
     public long SessionsWithImpressions;
 
@@ -110,6 +119,9 @@ public struct DailyTotals : IEquatable<DailyTotals>
         UtilityMilli += o.UtilityMilli;
         SatiationMilli += o.SatiationMilli;
         NewCreatorImpressions += o.NewCreatorImpressions;
+        OrganicImpressions += o.OrganicImpressions;
+        FirstDayImpressions += o.FirstDayImpressions;
+        FirstWeekImpressions += o.FirstWeekImpressions;
         SessionEntropyMilli += o.SessionEntropyMilli;
         SessionsWithImpressions += o.SessionsWithImpressions;
         for (var i = 0; i < LengthBuckets.Count; i++)

@@ -106,6 +106,15 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
             totals.WatchMs += ms;
             totals.UtilityMilli += (long)(outcome.Utility * 1000f);
             totals.SatiationMilli += (long)(outcome.Satiation * 1000f);
+            if (v >= 0)
+            {
+                // The view-age distribution (share of views in a video's first day and week).
+                var age = now - view.UploadSecond;
+                totals.OrganicImpressions++;
+                totals.FirstDayImpressions += age < 86_400 ? 1 : 0;
+                totals.FirstWeekImpressions += age < 7 * 86_400 ? 1 : 0;
+            }
+
             ref var topicCount = ref topicCounts[view.Topic];
             if (topicCount < byte.MaxValue)
             {

@@ -34,7 +34,7 @@ internal sealed class CandidateSources(PlatformState state, RecommenderOptions o
                 var ids = pools[slot].Ids;
                 for (var i = 0; i < Math.Min(PerTopic, ids.Length); i++)
                 {
-                    Add(s, ids[i], false, ref n);
+                    Add(s, user, ids[i], false, ref n);
                 }
             }
         }
@@ -48,7 +48,7 @@ internal sealed class CandidateSources(PlatformState state, RecommenderOptions o
                 {
                     if (v >= 0)
                     {
-                        Add(s, v, false, ref n);
+                        Add(s, user, v, false, ref n);
                     }
                 }
             }
@@ -58,13 +58,13 @@ internal sealed class CandidateSources(PlatformState state, RecommenderOptions o
         var local = popular.Local(state.Accounts.Region(user));
         for (var i = 0; i < Math.Min(Trending, local.Length); i++)
         {
-            Add(s, local[i], false, ref n);
+            Add(s, user, local[i], false, ref n);
         }
 
         var global = popular.Global;
         for (var i = 0; i < Math.Min(Trending / 2, global.Length); i++)
         {
-            Add(s, global[i], false, ref n);
+            Add(s, user, global[i], false, ref n);
         }
 
         // 4. The traffic pool's new videos, 5. fresh uploads, 6. out-of-interest exploration.
@@ -73,7 +73,7 @@ internal sealed class CandidateSources(PlatformState state, RecommenderOptions o
             var v = state.Pool.Pick(StableHash.Hash(state.Seed, (ulong)user, (ulong)now, 100UL + (ulong)i), state.Videos);
             if (v >= 0)
             {
-                Add(s, v, false, ref n);
+                Add(s, user, v, false, ref n);
             }
         }
 
@@ -82,7 +82,7 @@ internal sealed class CandidateSources(PlatformState state, RecommenderOptions o
             var v = state.PickFresh(user, StableHash.Hash(state.Seed, (ulong)user, (ulong)now, 200UL + (ulong)i), default);
             if (v >= 0)
             {
-                Add(s, v, false, ref n);
+                Add(s, user, v, false, ref n);
             }
         }
 
@@ -91,21 +91,27 @@ internal sealed class CandidateSources(PlatformState state, RecommenderOptions o
             var v = state.PickAny(user, StableHash.Hash(state.Seed, (ulong)user, (ulong)now, 300UL + (ulong)i), default);
             if (v >= 0)
             {
-                Add(s, v, true, ref n);
+                Add(s, user, v, true, ref n);
             }
         }
 
         return n;
     }
 
-    private static void Add(RankScratch s, int video, bool explore, ref int n)
+    private void Add(RankScratch s, int user, int video, bool explore, ref int n)
     {
         if (n == RankScratch.MaxCandidates || s.Mark[video] == s.Stamp)
         {
             return;
         }
 
+        // Marked either way: a video the long memory holds is not asked about twice.
         s.Mark[video] = s.Stamp;
+        if (state.Served.SeenBefore(user, video))
+        {
+            return;
+        }
+
         s.Candidates[n] = video;
         s.Explore[n] = explore;
         n++;
