@@ -25,7 +25,7 @@ internal sealed class SeenFilter
     private readonly int _capacity;
     private readonly int _words;
     private readonly int _bitMask;
-    private readonly ulong _seed;
+    private readonly ulong _salt;
     private ulong[] _bits;
     private ushort[] _count;
     private byte[] _current;
@@ -38,7 +38,7 @@ internal sealed class SeenFilter
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(capacity, 32_768);
         _capacity = capacity == 0 ? 0 : (int)BitOperations.RoundUpToPowerOf2((uint)capacity);
-        _seed = seed;
+        _salt = StableHash.Hash(seed, 0x5EE4, 0, 0);
         // Eight bits per video per generation, in 64-bit words.
         _words = _capacity / 8;
         _bitMask = (_capacity * 8) - 1;
@@ -75,7 +75,7 @@ internal sealed class SeenFilter
             return false;
         }
 
-        var h = StableHash.Hash(_seed, (ulong)(uint)video, 0x5EE4, 0);
+        var h = StableHash.Hash(_salt, (ulong)(uint)video);
         var row = user * 2 * _words;
         return Has(row, h) || Has(row + _words, h);
     }
@@ -95,7 +95,7 @@ internal sealed class SeenFilter
             _bits.AsSpan((user * 2 * _words) + (_current[user] * _words), _words).Clear();
         }
 
-        var h = StableHash.Hash(_seed, (ulong)(uint)video, 0x5EE4, 0);
+        var h = StableHash.Hash(_salt, (ulong)(uint)video);
         var gen = (user * 2 * _words) + (_current[user] * _words);
         for (var p = 0; p < Probes; p++)
         {

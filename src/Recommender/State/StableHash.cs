@@ -18,6 +18,10 @@ internal static class StableHash
         return Mix(x ^ (c * 0x2545F4914F6CDD1DUL));
     }
 
+    /// <summary>One SplitMix64 round over <paramref name="salt"/> and <paramref name="a"/>: for hot look-ups keyed by one id under a fixed salt.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Hash(ulong salt, ulong a) => Mix(salt ^ (a * 0xD1B54A32D192ED03UL));
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Below(ulong bits, int n) => (int)((bits >> 32) * (ulong)(uint)n >> 32);
 
