@@ -51,7 +51,7 @@ public sealed record RecommenderOptions
 
     /// <summary>Videos per generation of the long per-user memory of served videos (two Bloom-filter generations).</summary>
     [Description("Long memory of served videos behind served_memory: a per-user Bloom filter of two generations of this many videos each (rounded up to a power of two; 2 bytes per video per user), so a video is not served to the same user again until between this and twice this many newer videos were served (about 3 % of unseen candidates are wrongly taken as seen). Feeds dedup against weeks of history; with the short ring alone old hits are served again and again and take over the feed (0: the ring only).")]
-    [Range(0, 32768)]
+    [Range(0, 4096)]
     public int SeenMemory { get; init; } = 512;
 
     /// <summary>Hours between retraining the ranking heads.</summary>

@@ -36,7 +36,7 @@ internal sealed class SeenFilter
     public SeenFilter(int capacity, int users, ulong seed)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(capacity, 32_768);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(capacity, 4_096);
         _capacity = capacity == 0 ? 0 : (int)BitOperations.RoundUpToPowerOf2((uint)capacity);
         _salt = StableHash.Hash(seed, 0x5EE4, 0, 0);
         // Eight bits per video per generation, in 64-bit words.
