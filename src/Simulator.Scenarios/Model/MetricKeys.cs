@@ -19,8 +19,6 @@ public static class MetricKeys
     public const string BoredomExitShare = "fatigue.boredom_exit_share";
     public const string MeanSatiation = "fatigue.mean_satiation";
     public const string CompletionRate = "engagement.completion_rate";
-    public const string ViewsFirstDayShare = "content.views_first_day_share";
-    public const string ViewsFirstWeekShare = "content.views_first_week_share";
     public const string LikeRate = "engagement.like_rate";
     public const string ShareRate = "engagement.share_rate";
     public const string Completion7s = "engagement.completion_7s";
@@ -34,6 +32,8 @@ public static class MetricKeys
     public const string CurfewExitShare = "policy.curfew_exit_share";
     public const string ExposureGini = "creators.exposure_gini";
     public const string NewCreatorShare = "creators.new_creator_share";
+    public const string ViewsFirstDayShare = "content.views_first_day_share";
+    public const string ViewsFirstWeekShare = "content.views_first_week_share";
     public const string Top1PctImpressionShare = "creators.top1pct_impression_share";
     public const string NdcgAt10 = "recommender.ndcg_at_10";
     public const string Coverage = "recommender.coverage";

@@ -56,9 +56,6 @@ public sealed class VideoTable
     /// <summary>What a viewer perceives of video <paramref name="v"/>.</summary>
     public VideoView View(int v) => new(_topic[v], _length[v], _quality[v], _authenticity[v], _likes[v], _creator[v], _campaign[v], _flags[v], _taste[v], _upload[v]);
 
-    /// <summary>When video <paramref name="v"/> was uploaded, simulation seconds.</summary>
-    public long UploadSecond(int v) => _upload[v];
-
     /// <summary>Campaign index of the video, −1 for organic content.</summary>
     public short Campaign(int v) => _campaign[v];
 
