@@ -137,6 +137,13 @@ public sealed class RecommenderCore
             : _policy.Recommend(request, slate, contexts);
     }
 
+    /// <summary>
+    /// Whether an empty slate for <paramref name="user"/> means "all caught up": the feed serving them
+    /// is finite (the Following feed) and they have seen all of it, as opposed to a feed that ran dry.
+    /// </summary>
+    public bool EndsWhenCaughtUp(int user) =>
+        !(_nonPersonalized is not null && _state.Accounts.NonPersonalized(user)) && _policy.EndsWhenCaughtUp;
+
     /// <summary>Logs one impression's outcome. Call in a deterministic order.</summary>
     public void Record(in ImpressionFeedback feedback)
     {
@@ -186,12 +193,27 @@ public sealed class RecommenderCore
         ImpressionsLogged++;
     }
 
-    /// <summary>Records a follow that predates the run (account state a platform already holds).</summary>
-    public void SeedFollow(int user, int creator)
+    /// <summary>
+    /// Sets the follows <paramref name="user"/> holds before the run (account state a platform already
+    /// holds): distinct creator ids, any order; replaces any the account had.
+    /// </summary>
+    public void SeedFollows(int user, ReadOnlySpan<int> creators)
     {
-        _state.Follows.EnsureCreators(creator + 1);
-        _state.Follows.Follow(user, creator);
+        var max = -1;
+        foreach (var c in creators)
+        {
+            max = Math.Max(max, c);
+        }
+
+        _state.Follows.EnsureCreators(max + 1);
+        _state.Follows.Seed(user, creators);
     }
+
+    /// <summary>Follow edges the platform holds now, over all accounts.</summary>
+    public long FollowEdges => _state.Follows.Edges;
+
+    /// <summary>Bytes held by the follow graph's per-account rows.</summary>
+    public long FollowBytes => _state.Follows.Bytes;
 
     /// <summary>Bytes of the rolling impression/feature log (fixed size, <see cref="RecommenderOptions.LogCapacity"/> rows).</summary>
     public long LogBytes => _state.Log.Bytes;

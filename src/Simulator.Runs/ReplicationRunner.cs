@@ -46,7 +46,7 @@ public static class ReplicationRunner
         HeadlineMetrics.AddRecommender(metrics, evaluations);
         HeadlineMetrics.AddCreators(metrics, world.Content.Creators.MeasuredImpressions);
         HeadlineMetrics.Put(metrics, MetricKeys.Homogenization, world.HomogenizationIndex());
-        var creatorRows = MarketingMetrics.Creators(world.Content.Creators, world.Recommender.Followers, world.Users.Count, settings.Content.TierReferenceUsers);
+        var creatorRows = MarketingMetrics.Creators(world.Content.Creators, world.Recommender.Followers, world.Content.TierScale);
         MarketingMetrics.AddCreatorHeadline(metrics, creatorRows);
         if (world.Campaigns is { } book)
         {

@@ -1,4 +1,5 @@
 using Recommender.Abstractions;
+using Recommender.State;
 
 namespace Recommender.Tests;
 
@@ -389,20 +390,24 @@ public sealed class RankedPolicyTests
     }
 
     [Fact]
-    public void Should_ServeFollowedCreatorsNewestFirst_When_Chronological()
+    public void Should_ServeOnlyFollowedCreatorsNewestFirst_When_Chronological()
     {
+        // Given user 0 follows creator 3 (videos 3, 43, 83, ..., 563) and nobody else
         var core = Core(policy: FeedPolicyKind.Chronological);
-        // User 0 follows creator 3 (videos 3, 43, 83, ...)
         core.Record(new ImpressionFeedback(0, 83, 10, 20, Reactions.Followed | Reactions.Finished));
-        var slate = new int[8];
-        var n = core.Recommend(new RecommendationRequest(0, 100, 12, 0), slate, new ServeContext[8]);
+        var slate = new int[12];
 
-        Assert.Equal(8, n);
-        // Creator 3's remembered uploads come first, newest (highest id) first
-        Assert.Equal(563, slate[0]);
-        Assert.Equal(523, slate[1]);
-        // then the newest videos of everyone
-        Assert.Contains(599, slate);
+        // When the Following feed is asked for 12 videos
+        var n = core.Recommend(new RecommendationRequest(0, 100, 12, 0), slate, new ServeContext[12]);
+
+        // Then it holds creator 3's remembered uploads only, newest (highest id) first, and no platform filler
+        Assert.Equal(FollowGraph.RecentUploads, n);
+        Assert.Equal(Enumerable.Range(0, n).Select(i => 563 - (40 * i)), slate[..n]);
+
+        // And once they are served the feed is all caught up: empty, and saying so
+        Assert.Equal(0, core.Recommend(new RecommendationRequest(0, 200, 12, 0), slate, new ServeContext[12]));
+        Assert.True(core.EndsWhenCaughtUp(0));
+        Assert.False(Core().EndsWhenCaughtUp(0));
     }
 
     [Fact]

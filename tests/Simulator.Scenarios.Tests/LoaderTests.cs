@@ -126,6 +126,19 @@ public sealed class LoaderTests
     }
 
     [Fact]
+    public void Should_PointAtThePercentile_When_FollowPercentilesAreOutOfOrder()
+    {
+        // Given a tenth percentile above the median and a ninetieth below it
+        var errors = Errors("content:\n  follows_median: 50\n  follows_p10: 80\n  follows_p90: 40\n");
+
+        // Then both are reported at their own line, saying what is allowed
+        Assert.Equal(2, errors.Count);
+        Assert.Equal(("content.follows_p10", 3), (errors[0].KeyPath, errors[0].Line));
+        Assert.Contains("at most content.follows_median (50)", errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal(("content.follows_p90", 4), (errors[1].KeyPath, errors[1].Line));
+    }
+
+    [Fact]
     public void Should_ListAllowedValues_When_EnumValueIsUnknown()
     {
         var e = Assert.Single(Errors("recommender: { policy: populartiy }\n"));

@@ -75,7 +75,8 @@ public sealed class CampaignTests
     public void Should_StopServing_When_BudgetIsSpent()
     {
         // Given a paid campaign whose budget buys far fewer impressions than its audience could take (3,000 users, about a third active a day)
-        var campaign = new CampaignOptions { Name = "c", Budget = 10_000, Tiers = new() { ["nano"] = 1.0 }, Format = CampaignFormat.UgcAd, Days = 3 };
+        // (micro: a 3,000-user world's creators are followed by a large share of it, so it holds almost no nano creators)
+        var campaign = new CampaignOptions { Name = "c", Budget = 10_000, Tiers = new() { ["micro"] = 1.0 }, Format = CampaignFormat.UgcAd, Days = 3 };
         var rich = Run(campaign with { Budget = 1e8 });
         var poor = Run(campaign);
 

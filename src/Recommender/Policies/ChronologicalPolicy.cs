@@ -4,56 +4,23 @@ using Recommender.State;
 namespace Recommender.Policies;
 
 /// <summary>
-/// The following feed in time order (the DSA's "Following is chronological", CALIBRATION.md §5):
-/// the newest uploads of followed creators first, then everything else newest first. No ranking.
+/// The Following feed (the DSA's "Following is chronological", CALIBRATION.md §5): the newest
+/// uploads of the accounts the user follows that they have not been served, newest first, each
+/// followed creator's latest <see cref="FollowGraph.RecentUploads"/> at most. No ranking and no
+/// platform-wide filler: when the followed inventory is used up the feed returns nothing, the
+/// "all caught up" end of a real Following tab (<see cref="IFeedPolicy.EndsWhenCaughtUp"/>).
 /// </summary>
 internal sealed class ChronologicalPolicy(PlatformState state) : IFeedPolicy
 {
+    public bool EndsWhenCaughtUp => true;
+
     public int Recommend(in RecommendationRequest request, Span<int> slate, Span<ServeContext> contexts)
     {
         var user = request.UserId;
-        var n = 0;
-        // Followed creators' uploads, newest first across creators.
-        while (n < slate.Length)
-        {
-            var best = -1;
-            foreach (var c in state.Follows.Followed(user))
-            {
-                if (c < 0)
-                {
-                    continue;
-                }
-
-                foreach (var v in state.Follows.Recent(c))
-                {
-                    if (v > best && !state.Served.Contains(user, v) && !slate[..n].Contains(v))
-                    {
-                        best = v;
-                    }
-                }
-            }
-
-            if (best < 0)
-            {
-                break;
-            }
-
-            slate[n++] = best;
-            state.Served.Add(user, best);
-        }
-
-        // Then the whole catalogue, newest first (ids are in upload order).
-        for (var v = state.Catalog.Count - 1; v >= 0 && n < slate.Length; v--)
-        {
-            if (!state.Served.Contains(user, v) && !slate[..n].Contains(v))
-            {
-                slate[n++] = v;
-                state.Served.Add(user, v);
-            }
-        }
-
+        var n = FollowingInbox.Newest(state, user, slate, []);
         for (var i = 0; i < n; i++)
         {
+            state.Served.Add(user, slate[i]);
             contexts[i] = ServeContext.Served(request.LocalHour, request.SessionPosition + i, 1f);
         }
 

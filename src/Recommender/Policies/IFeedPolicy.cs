@@ -13,4 +13,10 @@ internal interface IFeedPolicy
 
     /// <summary>Periodic batch work (list refresh, retraining) at a tick boundary.</summary>
     void Refresh(long nowSecond);
+
+    /// <summary>
+    /// Whether an empty slate means the user has seen everything this feed holds for them (a finite
+    /// feed such as Following, which says "all caught up") rather than a feed that ran dry.
+    /// </summary>
+    bool EndsWhenCaughtUp => false;
 }

@@ -1,19 +1,29 @@
 namespace Recommender.State;
 
 /// <summary>
-/// Who follows whom (from logged follows), follower counts, and each creator's latest uploads
-/// for the "following" candidates and the chronological feed.
+/// Who follows whom (seeded account state plus logged follows), follower counts, and each
+/// creator's latest uploads for the Following feed and the "following" candidates.
 /// </summary>
+/// <remarks>
+/// Follow counts are heavy-tailed (Pew 2024: median 144, a tenth of users above 1,000), so each
+/// user's follows are a row of their own, sorted by creator id for a binary-search lookup, sized
+/// when the account's follows are seeded with room for <see cref="Slack"/> more. A follow that
+/// finds the row full replaces one follow chosen by a hash of (user, creator): the row never
+/// grows, so serving and feedback allocate nothing.
+/// </remarks>
 internal sealed class FollowGraph
 {
-    /// <summary>Creators remembered per user (oldest forgotten first).</summary>
-    public const int PerUser = 16;
+    /// <summary>Most follows one account may hold: TikTok's own cap on accounts followed.</summary>
+    public const int MaxPerUser = 10_000;
 
-    /// <summary>Latest uploads remembered per creator.</summary>
-    public const int RecentUploads = 4;
+    /// <summary>Latest uploads remembered per creator: the Following feed shows at most these of each.</summary>
+    public const int RecentUploads = 8;
 
-    private int[] _followed;
-    private byte[] _next;
+    /// <summary>Room for follows made during the run beyond the seeded ones: 8, plus a sixteenth of the seeded count.</summary>
+    private const int Slack = 8;
+
+    private int[][] _rows;
+    private int[] _count;
     private int[] _followers;
     private int[] _recent;
 
@@ -21,26 +31,28 @@ internal sealed class FollowGraph
     {
         users = Math.Max(1, users);
         creators = Math.Max(1, creators);
-        _followed = new int[users * PerUser];
-        _followed.AsSpan().Fill(-1);
-        _next = new byte[users];
+        _rows = new int[users][];
+        _count = new int[users];
         _followers = new int[creators];
         _recent = new int[creators * RecentUploads];
         _recent.AsSpan().Fill(-1);
+        Allocate(0, users);
     }
+
+    public int CreatorCapacity => _followers.Length;
 
     public void EnsureUsers(int users)
     {
-        if (users * PerUser <= _followed.Length)
+        if (users <= _rows.Length)
         {
             return;
         }
 
-        var n = Math.Max(users, _next.Length * 2);
-        var old = _followed.Length;
-        Array.Resize(ref _followed, n * PerUser);
-        _followed.AsSpan(old).Fill(-1);
-        Array.Resize(ref _next, n);
+        var old = _rows.Length;
+        var n = Math.Max(users, old * 2);
+        Array.Resize(ref _rows, n);
+        Array.Resize(ref _count, n);
+        Allocate(old, n);
     }
 
     public void EnsureCreators(int creators)
@@ -57,43 +69,106 @@ internal sealed class FollowGraph
         _recent.AsSpan(old).Fill(-1);
     }
 
-    public ReadOnlySpan<int> Followed(int user) => _followed.AsSpan(user * PerUser, PerUser);
+    /// <summary>The creators <paramref name="user"/> follows, in increasing id order.</summary>
+    public ReadOnlySpan<int> Followed(int user) => _rows[user].AsSpan(0, _count[user]);
 
-    public bool Follows(int user, int creator) => Followed(user).Contains(creator);
+    public bool Follows(int user, int creator) => Followed(user).BinarySearch(creator) >= 0;
 
     public int Followers(int creator) => _followers[creator];
 
-    public int CreatorCapacity => _followers.Length;
+    /// <summary>Follow edges held, over all users.</summary>
+    public long Edges
+    {
+        get
+        {
+            long n = 0;
+            foreach (var c in _count)
+            {
+                n += c;
+            }
 
+            return n;
+        }
+    }
+
+    /// <summary>Bytes held by the follow rows (ids, row headers and counts).</summary>
+    public long Bytes
+    {
+        get
+        {
+            long bytes = (long)_count.Length * (sizeof(int) + IntPtr.Size);
+            foreach (var row in _rows)
+            {
+                bytes += (row?.Length ?? 0) * sizeof(int) + 24;
+            }
+
+            return bytes;
+        }
+    }
+
+    /// <summary>Newest first: video ids are dense in upload order.</summary>
     public ReadOnlySpan<int> Recent(int creator) => _recent.AsSpan(creator * RecentUploads, RecentUploads);
+
+    /// <summary>
+    /// Sets the follows an account holds before the run (<paramref name="creators"/>: distinct ids, any
+    /// order), replacing any it had; the row gets room for follows made during the run.
+    /// </summary>
+    public void Seed(int user, ReadOnlySpan<int> creators)
+    {
+        foreach (var c in Followed(user))
+        {
+            _followers[c]--;
+        }
+
+        var n = Math.Min(creators.Length, MaxPerUser);
+        var row = new int[Math.Min(MaxPerUser, n + Slack + (n / 16))];
+        creators[..n].CopyTo(row);
+        Array.Sort(row, 0, n);
+        _rows[user] = row;
+        _count[user] = n;
+        foreach (var c in row.AsSpan(0, n))
+        {
+            _followers[c]++;
+        }
+    }
 
     public void Follow(int user, int creator)
     {
-        if (Follows(user, creator))
+        var row = _rows[user];
+        var n = _count[user];
+        var at = row.AsSpan(0, n).BinarySearch(creator);
+        if (at >= 0)
         {
             return;
         }
 
-        var slot = user * PerUser + _next[user];
-        var dropped = _followed[slot];
-        if (dropped >= 0)
+        at = ~at;
+        if (n == row.Length)
         {
-            _followers[dropped]--;
+            // Full: forget one follow, chosen by a pure hash so the choice is the same on any thread count.
+            var drop = StableHash.Below(StableHash.Hash((ulong)user, (ulong)creator), n);
+            _followers[row[drop]]--;
+            row.AsSpan(drop + 1, n - drop - 1).CopyTo(row.AsSpan(drop));
+            n--;
+            at = ~row.AsSpan(0, n).BinarySearch(creator);
         }
 
-        _followed[slot] = creator;
-        _next[user] = (byte)((_next[user] + 1) % PerUser);
+        row.AsSpan(at, n - at).CopyTo(row.AsSpan(at + 1));
+        row[at] = creator;
+        _count[user] = n + 1;
         _followers[creator]++;
     }
 
     /// <summary>Removes a follow, if there is one.</summary>
     public void Unfollow(int user, int creator)
     {
-        var row = _followed.AsSpan(user * PerUser, PerUser);
-        var i = row.IndexOf(creator);
-        if (i >= 0)
+        var row = _rows[user];
+        var n = _count[user];
+        var at = row.AsSpan(0, n).BinarySearch(creator);
+        if (at >= 0)
         {
-            row[i] = -1;
+            row.AsSpan(at + 1, n - at - 1).CopyTo(row.AsSpan(at));
+            _count[user] = n - 1;
             _followers[creator]--;
         }
     }
@@ -105,10 +180,18 @@ internal sealed class FollowGraph
         row[0] = video;
     }
 
+    /// <summary>Forgets every follow (the "untrained" platform holds no account graph); rows keep their size.</summary>
     public void ClearLearned()
     {
-        _followed.AsSpan().Fill(-1);
-        Array.Clear(_next);
+        Array.Clear(_count);
         Array.Clear(_followers);
+    }
+
+    private void Allocate(int from, int to)
+    {
+        for (var u = from; u < to; u++)
+        {
+            _rows[u] = new int[Slack];
+        }
     }
 }

@@ -75,7 +75,7 @@ public static class MarketingMetrics
     }
 
     /// <summary>Per-tier aggregates of all creators, then the top creators by impressions.</summary>
-    public static List<CreatorRow> Creators(CreatorTable creators, Func<int, int> followers, int users, double referenceUsers)
+    public static List<CreatorRow> Creators(CreatorTable creators, Func<int, int> followers, double tierScale)
     {
         ArgumentNullException.ThrowIfNull(creators);
         ArgumentNullException.ThrowIfNull(followers);
@@ -83,7 +83,7 @@ public static class MarketingMetrics
         var tierOf = new CreatorTier[creators.Count];
         for (var c = 0; c < creators.Count; c++)
         {
-            tierOf[c] = CreatorTiers.Of(followers(c), users, referenceUsers);
+            tierOf[c] = CreatorTiers.Of(followers(c), tierScale);
         }
 
         var rows = new List<CreatorRow>();

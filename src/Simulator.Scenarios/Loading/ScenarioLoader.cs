@@ -71,6 +71,7 @@ public static class ScenarioLoader
         if (binder.Errors.Count == 0)
         {
             CampaignChecks.Check(binder, root, scenario);
+            FollowChecks.Check(binder, root, scenario);
         }
 
         var variants = new List<KeyValuePair<string, Scenario>>();

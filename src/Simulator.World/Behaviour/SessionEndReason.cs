@@ -17,4 +17,7 @@ public enum SessionEndReason : byte
 
     /// <summary>A night curfew ended it.</summary>
     Curfew = 4,
+
+    /// <summary>A finite feed (Following) had nothing left the user had not seen: "all caught up".</summary>
+    CaughtUp = 5,
 }

@@ -31,13 +31,28 @@ public sealed record ContentOptions
     [Simulator.World.Schema.Shares("amateur", "professional", "ugc")]
     public Dictionary<string, double> CreatorTypes { get; init; } = new() { ["amateur"] = 0.7, ["professional"] = 0.15, ["ugc"] = 0.15 };
 
-    /// <summary>Mean follows per user before the run.</summary>
-    [Description("Creators each user already follows at the start, on average (Poisson, at most 16); follows then grow and shrink from simulated follows and 'not interested'.")]
-    [Range(0.0, 16.0)]
-    public double FollowsPerUser { get; init; } = 5;
+    /// <summary>Median accounts followed (Pew 2024: 144, CALIBRATION.md §3).</summary>
+    [Description("Median number of accounts a user already follows at the start (Pew 2024, 664 US adults' public lists: 144). With follows_p10 and follows_p90 it sets a two-piece log-normal of follow counts, capped at TikTok's 10,000. Users who install during the run start with none.")]
+    [Range(0.0, 10_000.0)]
+    public double FollowsMedian { get; init; } = 144;
 
-    /// <summary>Population at which tier thresholds equal the published follower counts.</summary>
-    [Description("Population at which the tier thresholds (nano < 10k, micro < 100k, mid < 500k, macro < 1M, mega) and campaign budgets hold as published; both scale with population / this.")]
+    /// <summary>Tenth percentile of accounts followed (Pew 2024: 10 % follow fewer than 5).</summary>
+    [Description("Tenth percentile of accounts followed at the start (Pew 2024: 10 % of users follow fewer than 5); sets the lower half's spread. Must not exceed follows_median.")]
+    [Range(0.0, 10_000.0)]
+    public double FollowsP10 { get; init; } = 5;
+
+    /// <summary>Ninetieth percentile of accounts followed (Pew 2024: 10 % follow more than 1,000).</summary>
+    [Description("Ninetieth percentile of accounts followed at the start (Pew 2024: 10 % of users follow more than 1,000); sets the upper half's spread. Must not be below follows_median.")]
+    [Range(0.0, 10_000.0)]
+    public double FollowsP90 { get; init; } = 1_000;
+
+    /// <summary>Share of follows that go to small personal accounts (Pew 2024: 38 %).</summary>
+    [Description("Share of follows that go to small personal accounts (Pew 2024: 38 % of followed accounts have under 5,000 followers, mostly personal accounts that post rarely if ever). The world holds no personal accounts, so these follows are left out: a user follows (1 − this share) of their drawn count, all creators. They would add little inventory: the bottom three quarters of posters make 2 % of videos (Pew).")]
+    [Range(0.0, 1.0)]
+    public double PersonalFollowShare { get; init; } = 0.38;
+
+    /// <summary>Population at which campaign money holds as published (and tiers, in a world without follows).</summary>
+    [Description("Population at which campaign budgets, post prices and advocate stipends hold as published; they scale with population / this. Also the tier thresholds' scale when no user follows anyone (otherwise the thresholds come from the follow graph: see creators in the docs).")]
     [Range(1_000.0, 2e9)]
     public double TierReferenceUsers { get; init; } = 5_000_000;
 

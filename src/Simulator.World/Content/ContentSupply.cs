@@ -47,6 +47,16 @@ public sealed class ContentSupply
 
     public CreatorTable Creators { get; }
 
+    /// <summary>
+    /// Simulated followers per published follower in the tier thresholds, set once from the seeded
+    /// follow graph (<see cref="CreatorTiers.ScaleFromFollowers"/>); tiers of hiring and of reports use it.
+    /// </summary>
+    public double TierScale { get; private set; } = double.NaN;
+
+    /// <summary>Seeds the follows accounts hold before the run and fixes <see cref="TierScale"/> from them.</summary>
+    public void SeedFollows(ContentOptions content, int topics, ulong seed, Population.UserTable users, Recommender.RecommenderCore recommender) =>
+        TierScale = FollowSeeding.Seed(content, Creators, topics, seed, users, recommender);
+
     public VideoTable Videos { get; }
 
     public HashtagVocabulary Hashtags { get; }

@@ -19,13 +19,17 @@ public static class CreatorTiers
     private static readonly double[] PublishedThresholds = [10_000, 100_000, 500_000, 1_000_000];
 
     /// <summary>
-    /// The tier of a creator with <paramref name="followers"/> in a world of <paramref name="users"/>:
-    /// thresholds scale with users / <paramref name="referenceUsers"/>, so a macro creator reaches the
-    /// same share of the audience in a 50,000-user world as in a platform of the reference size.
+    /// Share of follows of creators that go to prominent accounts (&gt; 1M followers): Pew 2024 counts
+    /// 12 % of followed accounts prominent and 46 % creators with 5k–1M, so 12 / 58 of creator follows.
     /// </summary>
-    public static CreatorTier Of(int followers, int users, double referenceUsers)
+    public const double MegaFollowShare = 12.0 / 58.0;
+
+    /// <summary>
+    /// The tier of a creator with <paramref name="followers"/>: the published thresholds times
+    /// <paramref name="scale"/> (simulated followers per published follower).
+    /// </summary>
+    public static CreatorTier Of(int followers, double scale)
     {
-        var scale = users / referenceUsers;
         var tier = CreatorTier.Nano;
         for (var i = 0; i < PublishedThresholds.Length; i++)
         {
@@ -36,6 +40,42 @@ public static class CreatorTiers
         }
 
         return tier;
+    }
+
+    /// <summary>
+    /// The threshold scale that makes the follow graph's head look as it does on the platform: the
+    /// mega threshold is set at the follower count above which creators hold
+    /// <see cref="MegaFollowShare"/> of all creator follows (Pew 2024), and the other thresholds keep
+    /// their published ratios to it. A small world bounds follower counts by its population, so the
+    /// published counts cannot hold as they are; the share of attention the head holds can.
+    /// Without follows the scale is <paramref name="users"/> / <paramref name="referenceUsers"/>.
+    /// </summary>
+    public static double ScaleFromFollowers(ReadOnlySpan<int> followers, int users, double referenceUsers)
+    {
+        long edges = 0;
+        foreach (var f in followers)
+        {
+            edges += f;
+        }
+
+        if (edges == 0)
+        {
+            return users / referenceUsers;
+        }
+
+        var sorted = followers.ToArray();
+        Array.Sort(sorted);
+        long head = 0;
+        for (var i = sorted.Length - 1; i >= 0; i--)
+        {
+            head += sorted[i];
+            if (head >= MegaFollowShare * edges)
+            {
+                return sorted[i] / PublishedThresholds[^1];
+            }
+        }
+
+        return sorted[0] / PublishedThresholds[^1];
     }
 
     /// <summary>Price of one sponsored post by tier, USD at the reference population: midpoints of nano $5–25, micro $25–125, macro $125–2.5k, mega $2.5k+ (CALIBRATION.md §4; mid interpolated). Used as the floor of a post's price.</summary>

@@ -5,15 +5,33 @@ using Simulator.World.Randomness;
 
 namespace Simulator.World.Content;
 
-/// <summary>The follow graph users hold before the run starts.</summary>
+/// <summary>The follow graph users hold before the run.</summary>
 internal static class FollowSeeding
 {
+    /// <summary>z of the 90th percentile of a standard normal.</summary>
+    private const double Z90 = 1.2815515655446004;
+
+    /// <summary>TikTok's cap on accounts one user may follow.</summary>
+    private const int MaxFollows = 10_000;
+
     /// <summary>
-    /// Seeds the follows users hold before the run: each follows Poisson(content.follows_per_user)
-    /// creators, picking a topic by their own interest and, within it, a creator in proportion to
-    /// appeal. Heavy-tailed appeal makes follower counts heavy-tailed, so tiers emerge.
+    /// Seeds the follows users hold before the run. Each user already there draws a follow count from
+    /// a two-piece log-normal with Pew's median and tenth and ninetieth percentiles (CALIBRATION.md §3),
+    /// keeps the creators' part of it (1 − content.personal_follow_share), and picks that many distinct
+    /// creators: a topic by their own interest, within it a creator in proportion to appeal.
+    /// Heavy-tailed appeal makes follower counts heavy-tailed, so tiers emerge. Users who install during
+    /// the run start with no follows. A world with fewer creators than a user's count saturates: the
+    /// user follows what the draws reach in a bounded number of tries (reported as follows per user).
     /// </summary>
-    public static void Seed(ContentOptions content, CreatorTable creators, int topics, ulong seed, UserTable users, RecommenderCore recommender)
+    /// <remarks>
+    /// Scale: a simulated creator posts at a creator's rate (content.uploads_per_creator_per_day), so
+    /// one simulated follow of a creator stands for one real one, and the Following inventory per day
+    /// (followed uploads) compares with what users watch as it would on the platform. What does not
+    /// carry over to a small world is the follower count of a creator: it is bounded by the population.
+    /// Tier thresholds therefore come from the graph (<see cref="CreatorTiers.ScaleFromFollowers"/>).
+    /// </remarks>
+    /// <returns>The tier threshold scale of the seeded graph (<see cref="CreatorTiers.ScaleFromFollowers"/>).</returns>
+    public static double Seed(ContentOptions content, CreatorTable creators, int topics, ulong seed, UserTable users, RecommenderCore recommender)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(creators);
@@ -28,6 +46,7 @@ internal static class FollowSeeding
             cumulative[t] = [];
         }
 
+        var available = 0;
         for (var c = 0; c < creators.OrganicCount; c++)
         {
             if (creators.DebutDay[c] != int.MinValue)
@@ -40,13 +59,26 @@ internal static class FollowSeeding
             var acc = cumulative[t].Count == 0 ? 0 : cumulative[t][^1];
             byTopic[t].Add(c);
             cumulative[t].Add(acc + creators.Appeal[c]);
+            available++;
         }
 
+        var lowerSigma = Spread(content.FollowsMedian, content.FollowsP10);
+        var upperSigma = Spread(content.FollowsP90, content.FollowsMedian);
         var interestCum = new double[k];
+        var picked = new int[Math.Min(MaxFollows, available)];
+        var stamp = new int[creators.OrganicCount];
         for (var u = 0; u < users.Count; u++)
         {
+            if (users.Persona.InstallSecond[u] != PersonaColumns.Existing || available == 0)
+            {
+                continue;
+            }
+
             var rng = new RandomCursor(seed, (ulong)u, StreamIds.Follow);
-            var n = Math.Min(16, rng.Poisson(content.FollowsPerUser));
+            var z = rng.Normal();
+            var count = content.FollowsMedian * Math.Exp(z * (z < 0 ? lowerSigma : upperSigma));
+            // Stochastic rounding keeps the mean of the creators' share at any count.
+            var wanted = Math.Min(picked.Length, (int)Math.Floor((Math.Min(count, MaxFollows) * (1 - content.PersonalFollowShare)) + rng.NextDouble()));
             double acc = 0;
             for (var t = 0; t < k; t++)
             {
@@ -54,7 +86,8 @@ internal static class FollowSeeding
                 interestCum[t] = acc;
             }
 
-            for (var i = 0; i < n; i++)
+            var n = 0;
+            for (var attempt = 0; n < wanted && attempt < (3 * wanted) + 16; attempt++)
             {
                 var t = rng.Categorical(interestCum);
                 var list = cumulative[t];
@@ -66,8 +99,27 @@ internal static class FollowSeeding
                 var x = rng.NextDouble() * list[^1];
                 var j = list.BinarySearch(x);
                 j = j < 0 ? ~j : j;
-                recommender.SeedFollow(u, byTopic[t][Math.Min(j, list.Count - 1)]);
+                var creator = byTopic[t][Math.Min(j, list.Count - 1)];
+                if (stamp[creator] != u + 1)
+                {
+                    stamp[creator] = u + 1;
+                    picked[n++] = creator;
+                }
             }
+
+            recommender.SeedFollows(u, picked.AsSpan(0, n));
         }
+
+        var followers = new int[creators.OrganicCount];
+        for (var c = 0; c < followers.Length; c++)
+        {
+            followers[c] = recommender.Followers(c);
+        }
+
+        return CreatorTiers.ScaleFromFollowers(followers, users.Count, content.TierReferenceUsers);
     }
+
+    /// <summary>The log-normal σ that puts <paramref name="inner"/> one decile step (z = 1.28) from <paramref name="outer"/>.</summary>
+    private static double Spread(double outer, double inner) =>
+        outer <= 0 || inner <= 0 ? 0 : Math.Max(0, Math.Log(outer / inner) / Z90);
 }

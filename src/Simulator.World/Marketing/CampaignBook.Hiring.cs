@@ -36,7 +36,7 @@ public sealed partial class CampaignBook
         var tiers = new CreatorTier[creators.OrganicCount];
         for (var i = 0; i < creators.OrganicCount; i++)
         {
-            tiers[i] = CreatorTiers.Of(platform.Followers(i), _users, _content.TierReferenceUsers);
+            tiers[i] = CreatorTiers.Of(platform.Followers(i), TierScale);
         }
 
         for (var t = 0; t < CreatorTiers.Keys.Length; t++)

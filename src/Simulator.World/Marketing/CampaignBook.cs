@@ -17,7 +17,7 @@ public sealed partial class CampaignBook
     private readonly int _users;
     private readonly int _topics;
 
-    public CampaignBook(IReadOnlyList<CampaignOptions> campaigns, MarketingOptions marketing, ContentOptions content, int users, int topics, ulong seed)
+    public CampaignBook(IReadOnlyList<CampaignOptions> campaigns, MarketingOptions marketing, ContentOptions content, int users, int topics, ulong seed, double tierScale)
     {
         ArgumentNullException.ThrowIfNull(campaigns);
         ArgumentNullException.ThrowIfNull(marketing);
@@ -33,6 +33,7 @@ public sealed partial class CampaignBook
         _users = users;
         _topics = topics;
         PopulationScale = users / content.TierReferenceUsers;
+        TierScale = tierScale;
         Campaigns = [.. campaigns.Select((c, i) => new Campaign(c, i, PopulationScale))];
         Ledger = new CampaignLedger(campaigns.Count);
         var n = campaigns.Count;
@@ -61,6 +62,9 @@ public sealed partial class CampaignBook
 
     /// <summary>Simulated population over the tier reference population: budgets and post prices scale by it.</summary>
     public double PopulationScale { get; }
+
+    /// <summary>Simulated followers per published follower in the tier thresholds (<see cref="ContentSupply.TierScale"/>).</summary>
+    public double TierScale { get; }
 
     /// <summary>Bit c set once the user has seen campaign c.</summary>
     public ulong[] Reached { get; }

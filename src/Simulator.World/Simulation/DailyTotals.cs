@@ -9,12 +9,21 @@ public struct DailyTotals : IEquatable<DailyTotals>
     public int Dau;
     public int Mau;
     public int NewUsers;
+
+    /// <summary>Accounts installed by the end of the day (the denominator of <see cref="FollowingUploads"/>).</summary>
+    public int Accounts;
+
+    /// <summary>Follow edges the platform holds at the end of the day, over all accounts.</summary>
+    public long FollowEdges;
     public long SessionsStarted;
     public long SessionsEnded;
     /// <summary>Length of sessions ended today, milliseconds (integers keep sums independent of chunking).</summary>
     public long EndedSessionMs;
     public long FatigueExits;
     public long EmptyFeedExits;
+
+    /// <summary>Sessions that ended on a finite feed with nothing left to show ("all caught up").</summary>
+    public long CaughtUpExits;
     public long LimitExits;
     public long CurfewExits;
     public long LimitPrompts;
@@ -33,6 +42,9 @@ public struct DailyTotals : IEquatable<DailyTotals>
     /// <summary>Sum of the utility users felt, in thousandths (hidden-state diagnostic: how well the feed matches).</summary>
     public long UtilityMilli;
     public long Uploads;
+
+    /// <summary>Catalogue uploads of the day times their creator's followers: new videos in Following tabs, summed over accounts.</summary>
+    public long FollowingUploads;
 
     /// <summary>Sum over impressions of the viewer's satiation with the video's topic, in thousandths.</summary>
     public long SatiationMilli;
@@ -103,6 +115,7 @@ public struct DailyTotals : IEquatable<DailyTotals>
         EndedSessionMs += o.EndedSessionMs;
         FatigueExits += o.FatigueExits;
         EmptyFeedExits += o.EmptyFeedExits;
+        CaughtUpExits += o.CaughtUpExits;
         LimitExits += o.LimitExits;
         CurfewExits += o.CurfewExits;
         LimitPrompts += o.LimitPrompts;

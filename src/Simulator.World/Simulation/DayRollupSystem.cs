@@ -25,16 +25,26 @@ internal sealed class DayRollupSystem(WorldState world, IReadOnlyList<IWorldObse
         var last = world.Users.Activity.LastActiveDay;
         var since = day - 29;
         var mau = 0;
+        var accounts = 0;
+        var installs = world.Users.Persona.InstallSecond;
+        var dayEnd = (day + 1) * 86_400L;
         for (var u = 0; u < last.Length; u++)
         {
             if (last[u] >= since)
             {
                 mau++;
             }
+
+            if (installs[u] < dayEnd)
+            {
+                accounts++;
+            }
         }
 
         world.Today.Day = day;
         world.Today.Mau = mau;
+        world.Today.Accounts = accounts;
+        world.Today.FollowEdges = world.Recommender.FollowEdges;
         // Warm-up days (before day 0) build history but are not reported.
         for (var i = 0; i < observers.Count && day >= 0; i++)
         {

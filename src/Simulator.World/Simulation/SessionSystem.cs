@@ -81,7 +81,7 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
                 if (n == 0)
                 {
                     ended = true;
-                    reason = SessionEndReason.EmptyFeed;
+                    reason = world.Recommender.EndsWhenCaughtUp(u) ? SessionEndReason.CaughtUp : SessionEndReason.EmptyFeed;
                     break;
                 }
             }
@@ -190,6 +190,10 @@ internal sealed class SessionSystem(WorldState world) : ISimSystem, IChunkWork
         else if (reason == SessionEndReason.EmptyFeed)
         {
             totals.EmptyFeedExits++;
+        }
+        else if (reason == SessionEndReason.CaughtUp)
+        {
+            totals.CaughtUpExits++;
         }
         else
         {

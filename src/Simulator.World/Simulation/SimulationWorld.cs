@@ -43,11 +43,11 @@ public sealed class SimulationWorld : IDisposable
         var startSecond = settings.StartTick * settings.TickSeconds;
         recommender.SetAudienceSize(users.Count);
         content.SeedCatalogue(settings.Content, recommender, startSecond);
-        FollowSeeding.Seed(settings.Content, content.Creators, settings.Behaviour.Topics, settings.Seed, users, recommender);
+        content.SeedFollows(settings.Content, settings.Behaviour.Topics, settings.Seed, users, recommender);
         Marketing.CampaignBook? campaigns = null;
         if (settings.Campaigns.Count > 0)
         {
-            campaigns = new Marketing.CampaignBook(settings.Campaigns, settings.Marketing, settings.Content, users.Count, users.Topics, settings.Seed);
+            campaigns = new Marketing.CampaignBook(settings.Campaigns, settings.Marketing, settings.Content, users.Count, users.Topics, settings.Seed, content.TierScale);
         }
 
         recommender.Advance(startSecond);

@@ -19,6 +19,12 @@ internal sealed class UploadSystem(WorldState world) : ISimSystem
             creators.RebuildUploadRates(time.Day);
         }
 
+        var videos = world.Content.Videos;
+        var first = videos.Count;
         world.Today.Uploads += world.Content.UploadDuring(time.TotalSeconds, time.StepSeconds);
+        for (var v = first; v < videos.Count; v++)
+        {
+            world.Today.FollowingUploads += world.Recommender.Followers(videos.Creator(v));
+        }
     }
 }

@@ -16,6 +16,9 @@ internal sealed class CandidateSources(PlatformState state, RecommenderOptions o
     private const int FreshPicks = 12;
     private const int ExplorePicks = 8;
 
+    /// <summary>Followed accounts' uploads per request: the 16 follows × 4 uploads the source held when follows were capped at 16.</summary>
+    private const int FollowingPicks = 64;
+
     /// <summary>Gathers the candidates into the scratch; returns how many.</summary>
     public int Gather(RankScratch s, int user, long now)
     {
@@ -39,19 +42,12 @@ internal sealed class CandidateSources(PlatformState state, RecommenderOptions o
             }
         }
 
-        // 2. New videos from followed creators.
-        foreach (var c in state.Follows.Followed(user))
+        // 2. The newest unserved uploads of followed accounts.
+        Span<int> following = stackalloc int[FollowingPicks];
+        var m = FollowingInbox.Newest(state, user, following, default);
+        for (var i = 0; i < m; i++)
         {
-            if (c >= 0)
-            {
-                foreach (var v in state.Follows.Recent(c))
-                {
-                    if (v >= 0)
-                    {
-                        Add(s, user, v, false, ref n);
-                    }
-                }
-            }
+            Add(s, user, following[i], false, ref n);
         }
 
         // 3. Trending in the user's country and platform-wide.

@@ -1,0 +1,61 @@
+using Recommender.State;
+
+namespace Recommender.Policies;
+
+/// <summary>
+/// A user's Following inventory: the newest uploads of the accounts they follow that they have not
+/// been served, newest first. Shared by the Following feed and the ranked "following" candidates.
+/// </summary>
+internal static class FollowingInbox
+{
+    /// <summary>
+    /// Writes into <paramref name="newest"/> (newest first) up to its length of the newest unserved
+    /// uploads of the creators <paramref name="user"/> follows, skipping <paramref name="exclude"/>,
+    /// and returns how many were written.
+    /// </summary>
+    /// <remarks>
+    /// A bounded insertion into <paramref name="newest"/>: each creator's uploads are newest first,
+    /// so the scan of a creator stops at the first upload older than the oldest kept once the buffer
+    /// is full; the served-history check runs only for uploads that would be kept. Cost grows with the
+    /// number of follows (one look at each followed creator's newest upload), not with the catalogue.
+    /// </remarks>
+    public static int Newest(PlatformState state, int user, Span<int> newest, ReadOnlySpan<int> exclude)
+    {
+        var n = 0;
+        var cap = newest.Length;
+        if (cap == 0)
+        {
+            return 0;
+        }
+
+        foreach (var c in state.Follows.Followed(user))
+        {
+            foreach (var v in state.Follows.Recent(c))
+            {
+                if (v < 0 || (n == cap && v <= newest[n - 1]))
+                {
+                    // Older than everything kept (uploads are newest first): nothing later in this row qualifies.
+                    break;
+                }
+
+                if (state.Served.Contains(user, v) || exclude.Contains(v))
+                {
+                    continue;
+                }
+
+                // Insert in descending order, dropping the oldest when full.
+                var at = n < cap ? n : cap - 1;
+                while (at > 0 && newest[at - 1] < v)
+                {
+                    newest[at] = newest[at - 1];
+                    at--;
+                }
+
+                newest[at] = v;
+                n = Math.Min(cap, n + 1);
+            }
+        }
+
+        return n;
+    }
+}
