@@ -19,7 +19,12 @@ internal static class FollowingInbox
     /// is full; the served-history check runs only for uploads that would be kept. Cost grows with the
     /// number of follows (one look at each followed creator's newest upload), not with the catalogue.
     /// </remarks>
-    public static int Newest(PlatformState state, int user, Span<int> newest, ReadOnlySpan<int> exclude)
+    public static int Newest(PlatformState state, int user, Span<int> newest, ReadOnlySpan<int> exclude) =>
+        Newest(state, user, newest, new NotServed(state.Served, user, exclude));
+
+    /// <summary>As above, with the test of what to skip as a struct (no delegate on the hot path).</summary>
+    public static int Newest<TSkip>(PlatformState state, int user, Span<int> newest, TSkip skip)
+        where TSkip : struct, ISkip, allows ref struct
     {
         var n = 0;
         var cap = newest.Length;
@@ -38,7 +43,7 @@ internal static class FollowingInbox
                     break;
                 }
 
-                if (state.Served.Contains(user, v) || exclude.Contains(v))
+                if (skip.Skips(v))
                 {
                     continue;
                 }
@@ -57,5 +62,19 @@ internal static class FollowingInbox
         }
 
         return n;
+    }
+
+    /// <summary>Which uploads the inbox leaves out.</summary>
+    public interface ISkip
+    {
+        bool Skips(int video);
+    }
+
+    /// <summary>Leaves out what the user was served (ring or long memory) and <c>exclude</c>.</summary>
+    public readonly ref struct NotServed(ServedHistory served, int user, ReadOnlySpan<int> exclude) : ISkip
+    {
+        private readonly ReadOnlySpan<int> _exclude = exclude;
+
+        public bool Skips(int video) => served.Contains(user, video) || _exclude.Contains(video);
     }
 }

@@ -16,8 +16,11 @@ internal sealed class CandidateSources(PlatformState state, RecommenderOptions o
     private const int FreshPicks = 12;
     private const int ExplorePicks = 8;
 
-    /// <summary>Followed accounts' uploads per request: the 16 follows × 4 uploads the source held when follows were capped at 16.</summary>
-    private const int FollowingPicks = 64;
+    /// <summary>
+    /// Followed accounts' newest uploads per request: a share of the candidates like the topic and
+    /// trending sources' (the graph capped at 16 follows gave about 20: 5 follows × 4 uploads).
+    /// </summary>
+    private const int FollowingPicks = 32;
 
     /// <summary>Gathers the candidates into the scratch; returns how many.</summary>
     public int Gather(RankScratch s, int user, long now)
@@ -44,7 +47,7 @@ internal sealed class CandidateSources(PlatformState state, RecommenderOptions o
 
         // 2. The newest unserved uploads of followed accounts.
         Span<int> following = stackalloc int[FollowingPicks];
-        var m = FollowingInbox.Newest(state, user, following, default);
+        var m = FollowingInbox.Newest(state, user, following, new Unmarked(s, state.Served, user));
         for (var i = 0; i < m; i++)
         {
             Add(s, user, following[i], false, ref n);
@@ -133,5 +136,14 @@ internal sealed class CandidateSources(PlatformState state, RecommenderOptions o
 
             top[k] = best;
         }
+    }
+
+    /// <summary>
+    /// The inbox's skip test in a ranked request: already a candidate or in the served ring (both
+    /// marked in the scratch), or held by the long memory; cheaper than asking the ring per upload.
+    /// </summary>
+    private readonly struct Unmarked(RankScratch s, ServedHistory served, int user) : FollowingInbox.ISkip
+    {
+        public bool Skips(int video) => s.Mark[video] == s.Stamp || served.SeenBefore(user, video);
     }
 }
