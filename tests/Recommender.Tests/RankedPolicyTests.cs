@@ -411,6 +411,26 @@ public sealed class RankedPolicyTests
     }
 
     [Fact]
+    public void Should_SuggestTheMostFollowedAccounts_When_AUserFollowsNoOne()
+    {
+        // Given users 0 and 2 follow creator 3, user 0 also creator 5, and user 1 follows no one
+        var core = Core(policy: FeedPolicyKind.Chronological);
+        core.Record(new ImpressionFeedback(0, 83, 10, 20, Reactions.Followed));
+        core.Record(new ImpressionFeedback(2, 83, 10, 20, Reactions.Followed));
+        core.Record(new ImpressionFeedback(0, 85, 10, 20, Reactions.Followed));
+
+        // When the suggestions are refreshed and user 1 opens the Following feed
+        core.Advance(3_600);
+        var slate = new int[20];
+        var n = core.Recommend(new RecommendationRequest(1, 3_600, 12, 0), slate, new ServeContext[20]);
+
+        // Then it shows the followed creators' uploads (the suggested accounts), newest first, and nothing else
+        Assert.Equal(2 * FollowGraph.RecentUploads, n);
+        Assert.All(slate[..n], v => Assert.True(v % 40 is 3 or 5, $"video {v} is by creator {v % 40}"));
+        Assert.Equal(slate[..n].OrderDescending(), slate[..n]);
+    }
+
+    [Fact]
     public void Should_TimeEachStage_When_ProfilingIsOn()
     {
         // Given a trained ranked core

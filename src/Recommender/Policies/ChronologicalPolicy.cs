@@ -9,15 +9,25 @@ namespace Recommender.Policies;
 /// followed creator's latest <see cref="FollowGraph.RecentUploads"/> at most. No ranking and no
 /// platform-wide filler: when the followed inventory is used up the feed returns nothing, the
 /// "all caught up" end of a real Following tab (<see cref="IFeedPolicy.EndsWhenCaughtUp"/>).
+/// An account that follows no one sees suggested accounts instead, as an empty Following tab
+/// does: the <see cref="Suggested"/> most-followed creators' uploads, in the same order.
 /// </summary>
 internal sealed class ChronologicalPolicy(PlatformState state) : IFeedPolicy
 {
+    /// <summary>Suggested accounts shown to an account that follows no one.</summary>
+    public const int Suggested = 16;
+
+    private readonly int[] _suggested = new int[Suggested];
+    private int _suggestedCount;
+
     public bool EndsWhenCaughtUp => true;
 
     public int Recommend(in RecommendationRequest request, Span<int> slate, Span<ServeContext> contexts)
     {
         var user = request.UserId;
-        var n = FollowingInbox.Newest(state, user, slate, []);
+        var followed = state.Follows.Followed(user);
+        var creators = followed.IsEmpty ? _suggested.AsSpan(0, _suggestedCount) : followed;
+        var n = FollowingInbox.Newest(state, creators, slate, new FollowingInbox.NotServed(state.Served, user, []));
         for (var i = 0; i < n; i++)
         {
             state.Served.Add(user, slate[i]);
@@ -27,8 +37,27 @@ internal sealed class ChronologicalPolicy(PlatformState state) : IFeedPolicy
         return n;
     }
 
+    /// <summary>Nothing is ranked; the suggested accounts are the most-followed creators now (ties by id).</summary>
     public void Refresh(long nowSecond)
     {
-        // Nothing is ranked, nothing to refresh.
+        _suggestedCount = 0;
+        for (var c = 0; c < state.Follows.CreatorCapacity; c++)
+        {
+            var f = state.Follows.Followers(c);
+            if (f <= 0 || (_suggestedCount == Suggested && f <= state.Follows.Followers(_suggested[Suggested - 1])))
+            {
+                continue;
+            }
+
+            var at = Math.Min(_suggestedCount, Suggested - 1);
+            while (at > 0 && state.Follows.Followers(_suggested[at - 1]) < f)
+            {
+                _suggested[at] = _suggested[at - 1];
+                at--;
+            }
+
+            _suggested[at] = c;
+            _suggestedCount = Math.Min(Suggested, _suggestedCount + 1);
+        }
     }
 }

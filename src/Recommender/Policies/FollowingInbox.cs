@@ -20,10 +20,13 @@ internal static class FollowingInbox
     /// number of follows (one look at each followed creator's newest upload), not with the catalogue.
     /// </remarks>
     public static int Newest(PlatformState state, int user, Span<int> newest, ReadOnlySpan<int> exclude) =>
-        Newest(state, user, newest, new NotServed(state.Served, user, exclude));
+        Newest(state, state.Follows.Followed(user), newest, new NotServed(state.Served, user, exclude));
 
-    /// <summary>As above, with the test of what to skip as a struct (no delegate on the hot path).</summary>
-    public static int Newest<TSkip>(PlatformState state, int user, Span<int> newest, TSkip skip)
+    /// <summary>
+    /// The newest uploads of <paramref name="creators"/> that <paramref name="skip"/> lets through,
+    /// newest first (the test of what to skip is a struct: no delegate on the hot path).
+    /// </summary>
+    public static int Newest<TSkip>(PlatformState state, ReadOnlySpan<int> creators, Span<int> newest, TSkip skip)
         where TSkip : struct, ISkip, allows ref struct
     {
         var n = 0;
@@ -33,7 +36,7 @@ internal static class FollowingInbox
             return 0;
         }
 
-        foreach (var c in state.Follows.Followed(user))
+        foreach (var c in creators)
         {
             foreach (var v in state.Follows.Recent(c))
             {
