@@ -16,7 +16,7 @@ namespace Recommender;
 /// every other member runs alone, between request phases. Training is seeded and
 /// single-threaded, so a run is reproducible.
 /// </remarks>
-public sealed class RecommenderCore
+public sealed partial class RecommenderCore
 {
     private readonly PlatformState _state;
     private readonly IFeedPolicy _policy;
@@ -137,13 +137,6 @@ public sealed class RecommenderCore
             : _policy.Recommend(request, slate, contexts);
     }
 
-    /// <summary>
-    /// Whether an empty slate for <paramref name="user"/> means "all caught up": the feed serving them
-    /// is finite (the Following feed) and they have seen all of it, as opposed to a feed that ran dry.
-    /// </summary>
-    public bool EndsWhenCaughtUp(int user) =>
-        !(_nonPersonalized is not null && _state.Accounts.NonPersonalized(user)) && _policy.EndsWhenCaughtUp;
-
     /// <summary>Logs one impression's outcome. Call in a deterministic order.</summary>
     public void Record(in ImpressionFeedback feedback)
     {
@@ -193,28 +186,6 @@ public sealed class RecommenderCore
         ImpressionsLogged++;
     }
 
-    /// <summary>
-    /// Sets the follows <paramref name="user"/> holds before the run (account state a platform already
-    /// holds): distinct creator ids, any order; replaces any the account had.
-    /// </summary>
-    public void SeedFollows(int user, ReadOnlySpan<int> creators)
-    {
-        var max = -1;
-        foreach (var c in creators)
-        {
-            max = Math.Max(max, c);
-        }
-
-        _state.Follows.EnsureCreators(max + 1);
-        _state.Follows.Seed(user, creators);
-    }
-
-    /// <summary>Follow edges the platform holds now, over all accounts.</summary>
-    public long FollowEdges => _state.Follows.Edges;
-
-    /// <summary>Bytes held by the follow graph's per-account rows.</summary>
-    public long FollowBytes => _state.Follows.Bytes;
-
     /// <summary>Bytes of the rolling impression/feature log (fixed size, <see cref="RecommenderOptions.LogCapacity"/> rows).</summary>
     public long LogBytes => _state.Log.Bytes;
 
@@ -236,12 +207,6 @@ public sealed class RecommenderCore
 
     /// <summary>One more than the largest hashtag id in the catalogue.</summary>
     public int HashtagSpan => _state.Catalog.HashtagSpan;
-
-    /// <summary>Public follower count of <paramref name="creator"/>.</summary>
-    public int Followers(int creator) => creator < _state.Follows.CreatorCapacity ? _state.Follows.Followers(creator) : 0;
-
-    /// <summary>Whether <paramref name="user"/> follows <paramref name="creator"/>.</summary>
-    public bool Follows(int user, int creator) => _state.Follows.Follows(user, creator);
 
     /// <summary>The user's logged engagement with <paramref name="topic"/> relative to an even spread (1 = average), from the platform's own logs.</summary>
     public float TopicAffinity(int user, int topic) => _state.Users.TopicAffinity(user, topic);
