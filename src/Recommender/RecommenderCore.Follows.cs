@@ -29,9 +29,6 @@ public sealed partial class RecommenderCore
     /// <summary>Follow edges the platform holds now, over all accounts.</summary>
     public long FollowEdges => _state.Follows.Edges;
 
-    /// <summary>Bytes held by the follow graph's per-account rows.</summary>
-    public long FollowBytes => _state.Follows.Bytes;
-
     /// <summary>Public follower count of <paramref name="creator"/>.</summary>
     public int Followers(int creator) => creator < _state.Follows.CreatorCapacity ? _state.Follows.Followers(creator) : 0;
 

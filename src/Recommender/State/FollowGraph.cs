@@ -91,21 +91,6 @@ internal sealed class FollowGraph
         }
     }
 
-    /// <summary>Bytes held by the follow rows (ids, row headers and counts).</summary>
-    public long Bytes
-    {
-        get
-        {
-            long bytes = (long)_count.Length * (sizeof(int) + IntPtr.Size);
-            foreach (var row in _rows)
-            {
-                bytes += (row?.Length ?? 0) * sizeof(int) + 24;
-            }
-
-            return bytes;
-        }
-    }
-
     /// <summary>Newest first: video ids are dense in upload order.</summary>
     public ReadOnlySpan<int> Recent(int creator) => _recent.AsSpan(creator * RecentUploads, RecentUploads);
 
