@@ -17,8 +17,7 @@ internal sealed class ChronologicalPolicy(PlatformState state) : IFeedPolicy
     /// <summary>Suggested accounts shown to an account that follows no one.</summary>
     public const int Suggested = 16;
 
-    private readonly int[] _suggested = new int[Suggested];
-    private int _suggestedCount;
+    private readonly TopList _suggested = new(Suggested);
 
     public bool EndsWhenCaughtUp => true;
 
@@ -26,7 +25,7 @@ internal sealed class ChronologicalPolicy(PlatformState state) : IFeedPolicy
     {
         var user = request.UserId;
         var followed = state.Follows.Followed(user);
-        var creators = followed.IsEmpty ? _suggested.AsSpan(0, _suggestedCount) : followed;
+        var creators = followed.IsEmpty ? _suggested.Ids : followed;
         var n = FollowingInbox.Newest(state, creators, slate, new FollowingInbox.NotServed(state.Served, user, []));
         for (var i = 0; i < n; i++)
         {
@@ -40,24 +39,12 @@ internal sealed class ChronologicalPolicy(PlatformState state) : IFeedPolicy
     /// <summary>Nothing is ranked; the suggested accounts are the most-followed creators now (ties by id).</summary>
     public void Refresh(long nowSecond)
     {
-        _suggestedCount = 0;
+        _suggested.Begin();
         for (var c = 0; c < state.Follows.CreatorCapacity; c++)
         {
-            var f = state.Follows.Followers(c);
-            if (f <= 0 || (_suggestedCount == Suggested && f <= state.Follows.Followers(_suggested[Suggested - 1])))
-            {
-                continue;
-            }
-
-            var at = Math.Min(_suggestedCount, Suggested - 1);
-            while (at > 0 && state.Follows.Followers(_suggested[at - 1]) < f)
-            {
-                _suggested[at] = _suggested[at - 1];
-                at--;
-            }
-
-            _suggested[at] = c;
-            _suggestedCount = Math.Min(Suggested, _suggestedCount + 1);
+            _suggested.Offer(c, state.Follows.Followers(c));
         }
+
+        _suggested.Complete();
     }
 }
