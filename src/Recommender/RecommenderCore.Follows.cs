@@ -26,6 +26,32 @@ public sealed partial class RecommenderCore
         _state.Follows.Seed(user, creators);
     }
 
+    /// <summary>
+    /// Declares friend circles (account state a platform already holds, before any follow is seeded or
+    /// video registered): <paramref name="circleOf"/> gives each user's circle (−1: none), and
+    /// <paramref name="accounts"/> each circle's personal accounts (distinct creator ids, at most one
+    /// circle each). Follows of an account of the member's own circle are then held as bits, and the
+    /// Following feed reads the circle's latest uploads (see <c>FriendCircles</c>).
+    /// </summary>
+    public void DefineFriendCircles(ReadOnlySpan<int> circleOf, int[][] accounts)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        var max = -1;
+        foreach (var a in accounts)
+        {
+            foreach (var c in a)
+            {
+                max = Math.Max(max, c);
+            }
+        }
+
+        _state.Follows.EnsureCreators(max + 1);
+        _state.Follows.Circles.Define(circleOf, accounts, _state.Follows.CreatorCapacity);
+    }
+
+    /// <summary>Follow edges to personal accounts (those of the friend circles), over all accounts.</summary>
+    public long PersonalFollowEdges => _state.Follows.PersonalEdges;
+
     /// <summary>Follow edges the platform holds now, over all accounts.</summary>
     public long FollowEdges => _state.Follows.Edges;
 

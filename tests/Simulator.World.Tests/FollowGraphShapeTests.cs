@@ -22,7 +22,7 @@ public sealed class FollowGraphShapeTests
         for (var u = 0; u < world.Users.Count; u++)
         {
             var followed = 0;
-            for (var c = 0; c < world.Content.Creators.OrganicCount; c++)
+            for (var c = 0; c < world.Content.Creators.CreatorCount; c++)
             {
                 followed += world.Recommender.Follows(u, c) ? 1 : 0;
             }

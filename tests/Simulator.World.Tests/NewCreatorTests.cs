@@ -22,7 +22,7 @@ public sealed class NewCreatorTests
         using var world = Run(0.5);
         var creators = world.Content.Creators;
         int newcomers = 0, posted = 0;
-        for (var c = 0; c < creators.OrganicCount; c++)
+        for (var c = 0; c < creators.CreatorCount; c++)
         {
             var debut = creators.DebutDay[c];
             if (debut == int.MinValue)
@@ -57,7 +57,7 @@ public sealed class NewCreatorTests
         none.Loop.RunUntil(none.EndTick);
         var a = plain.Content.Creators;
         var b = none.Content.Creators;
-        Assert.DoesNotContain(a.DebutDay.Take(a.OrganicCount), d => d != int.MinValue);
+        Assert.DoesNotContain(a.DebutDay.Take(a.CreatorCount), d => d != int.MinValue);
         Assert.Equal(b.FirstUploadSecond, a.FirstUploadSecond);
         Assert.Equal(b.VideoCount, a.VideoCount);
         Assert.Equal(none.TotalImpressions, plain.TotalImpressions);

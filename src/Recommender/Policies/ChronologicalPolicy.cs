@@ -24,9 +24,9 @@ internal sealed class ChronologicalPolicy(PlatformState state) : IFeedPolicy
     public int Recommend(in RecommendationRequest request, Span<int> slate, Span<ServeContext> contexts)
     {
         var user = request.UserId;
-        var followed = state.Follows.Followed(user);
-        var creators = followed.IsEmpty ? _suggested.Ids : followed;
-        var n = FollowingInbox.Newest(state, creators, slate, new FollowingInbox.NotServed(state.Served, user, []));
+        var none = !state.Follows.FollowsAny(user);
+        var creators = none ? _suggested.Ids : state.Follows.Followed(user);
+        var n = FollowingInbox.Newest(state, creators, none ? -1 : user, slate, new FollowingInbox.NotServed(state.Served, user, []));
         for (var i = 0; i < n; i++)
         {
             state.Served.Add(user, slate[i]);

@@ -20,13 +20,14 @@ internal static class FollowingInbox
     /// number of follows (one look at each followed creator's newest upload), not with the catalogue.
     /// </remarks>
     public static int Newest(PlatformState state, int user, Span<int> newest, ReadOnlySpan<int> exclude) =>
-        Newest(state, state.Follows.Followed(user), newest, new NotServed(state.Served, user, exclude));
+        Newest(state, state.Follows.Followed(user), user, newest, new NotServed(state.Served, user, exclude));
 
     /// <summary>
-    /// The newest uploads of <paramref name="creators"/> that <paramref name="skip"/> lets through,
+    /// The newest uploads of <paramref name="creators"/>, and of the friend-circle accounts
+    /// <paramref name="friendsOf"/> follows (−1: none), that <paramref name="skip"/> lets through,
     /// newest first (the test of what to skip is a struct: no delegate on the hot path).
     /// </summary>
-    public static int Newest<TSkip>(PlatformState state, ReadOnlySpan<int> creators, Span<int> newest, TSkip skip)
+    public static int Newest<TSkip>(PlatformState state, ReadOnlySpan<int> creators, int friendsOf, Span<int> newest, TSkip skip)
         where TSkip : struct, ISkip, allows ref struct
     {
         var n = 0;
@@ -51,20 +52,45 @@ internal static class FollowingInbox
                     continue;
                 }
 
-                // Insert in descending order, dropping the oldest when full.
-                var at = n < cap ? n : cap - 1;
-                while (at > 0 && newest[at - 1] < v)
+                Keep(newest, ref n, v);
+            }
+        }
+
+        if (friendsOf >= 0)
+        {
+            var circle = state.Follows.Circles;
+            var videos = circle.Recent(friendsOf, out var slots);
+            for (var i = 0; i < videos.Length; i++)
+            {
+                var v = videos[i];
+                if (v < 0 || (n == cap && v <= newest[n - 1]))
                 {
-                    newest[at] = newest[at - 1];
-                    at--;
+                    break;
                 }
 
-                newest[at] = v;
-                n = Math.Min(cap, n + 1);
+                if (circle.HasSlot(friendsOf, slots[i]) && !skip.Skips(v))
+                {
+                    Keep(newest, ref n, v);
+                }
             }
         }
 
         return n;
+    }
+
+    /// <summary>Inserts <paramref name="v"/> in descending order, dropping the oldest when full.</summary>
+    private static void Keep(Span<int> newest, ref int n, int v)
+    {
+        var cap = newest.Length;
+        var at = n < cap ? n : cap - 1;
+        while (at > 0 && newest[at - 1] < v)
+        {
+            newest[at] = newest[at - 1];
+            at--;
+        }
+
+        newest[at] = v;
+        n = Math.Min(cap, n + 1);
     }
 
     /// <summary>Which uploads the inbox leaves out.</summary>

@@ -26,6 +26,7 @@ internal sealed class FollowGraph
     private int[] _count;
     private int[] _followers;
     private int[] _recent;
+    private long _personalInRows;
 
     public FollowGraph(int users, int creators)
     {
@@ -40,6 +41,9 @@ internal sealed class FollowGraph
     }
 
     public int CreatorCapacity => _followers.Length;
+
+    /// <summary>Follows of personal accounts inside friend circles (bits; see <see cref="FriendCircles"/>).</summary>
+    public FriendCircles Circles { get; } = new();
 
     public void EnsureUsers(int users)
     {
@@ -69,10 +73,17 @@ internal sealed class FollowGraph
         _recent.AsSpan(old).Fill(-1);
     }
 
-    /// <summary>The creators <paramref name="user"/> follows, in increasing id order.</summary>
+    /// <summary>The accounts <paramref name="user"/> follows outside their friend circle, in increasing id order.</summary>
     public ReadOnlySpan<int> Followed(int user) => _rows[user].AsSpan(0, _count[user]);
 
-    public bool Follows(int user, int creator) => Followed(user).BinarySearch(creator) >= 0;
+    public bool Follows(int user, int creator)
+    {
+        var bit = Circles.BitOf(user, creator);
+        return bit >= 0 ? Circles.Has(bit) : Followed(user).BinarySearch(creator) >= 0;
+    }
+
+    /// <summary>Whether <paramref name="user"/> follows any account at all.</summary>
+    public bool FollowsAny(int user) => _count[user] > 0 || Circles.FollowsAny(user);
 
     public int Followers(int creator) => _followers[creator];
 
@@ -81,7 +92,7 @@ internal sealed class FollowGraph
     {
         get
         {
-            long n = 0;
+            var n = Circles.Edges;
             foreach (var c in _count)
             {
                 n += c;
@@ -91,34 +102,64 @@ internal sealed class FollowGraph
         }
     }
 
+    /// <summary>Follow edges to personal accounts (a friend circle's accounts), in circles or outside them.</summary>
+    public long PersonalEdges => Circles.Edges + _personalInRows;
+
     /// <summary>Newest first: video ids are dense in upload order.</summary>
     public ReadOnlySpan<int> Recent(int creator) => _recent.AsSpan(creator * RecentUploads, RecentUploads);
 
     /// <summary>
     /// Sets the follows an account holds before the run (<paramref name="creators"/>: distinct ids, any
-    /// order), replacing any it had; the row gets room for follows made during the run.
+    /// order), replacing any it had: accounts of the user's friend circle become bits, the rest a row
+    /// with room for follows made during the run.
     /// </summary>
     public void Seed(int user, ReadOnlySpan<int> creators)
     {
         foreach (var c in Followed(user))
         {
-            _followers[c]--;
+            RowEdge(c, -1);
         }
 
-        var n = Math.Min(creators.Length, MaxPerUser);
-        var row = new int[Math.Min(MaxPerUser, n + Slack + (n / 16))];
-        creators[..n].CopyTo(row);
+        Circles.ForEachFollowed(user, c =>
+        {
+            _followers[c]--;
+            Circles.Set(Circles.BitOf(user, c), false);
+        });
+        var n = 0;
+        var row = new int[Math.Min(MaxPerUser, creators.Length)];
+        foreach (var c in creators)
+        {
+            var bit = Circles.BitOf(user, c);
+            if (bit >= 0)
+            {
+                Circles.Set(bit, true);
+                _followers[c]++;
+            }
+            else if (n < row.Length)
+            {
+                row[n++] = c;
+            }
+        }
+
+        Array.Resize(ref row, Math.Min(MaxPerUser, n + Slack + (n / 16)));
         Array.Sort(row, 0, n);
         _rows[user] = row;
         _count[user] = n;
         foreach (var c in row.AsSpan(0, n))
         {
-            _followers[c]++;
+            RowEdge(c, 1);
         }
     }
 
     public void Follow(int user, int creator)
     {
+        var bit = Circles.BitOf(user, creator);
+        if (bit >= 0)
+        {
+            _followers[creator] += Circles.Set(bit, true) ? 1 : 0;
+            return;
+        }
+
         var row = _rows[user];
         var n = _count[user];
         var at = row.AsSpan(0, n).BinarySearch(creator);
@@ -132,7 +173,7 @@ internal sealed class FollowGraph
         {
             // Full: forget one follow, chosen by a pure hash so the choice is the same on any thread count.
             var drop = StableHash.Below(StableHash.Hash((ulong)user, (ulong)creator), n);
-            _followers[row[drop]]--;
+            RowEdge(row[drop], -1);
             row.AsSpan(drop + 1, n - drop - 1).CopyTo(row.AsSpan(drop));
             n--;
             at = ~row.AsSpan(0, n).BinarySearch(creator);
@@ -141,12 +182,19 @@ internal sealed class FollowGraph
         row.AsSpan(at, n - at).CopyTo(row.AsSpan(at + 1));
         row[at] = creator;
         _count[user] = n + 1;
-        _followers[creator]++;
+        RowEdge(creator, 1);
     }
 
     /// <summary>Removes a follow, if there is one.</summary>
     public void Unfollow(int user, int creator)
     {
+        var bit = Circles.BitOf(user, creator);
+        if (bit >= 0)
+        {
+            _followers[creator] -= Circles.Set(bit, false) ? 1 : 0;
+            return;
+        }
+
         var row = _rows[user];
         var n = _count[user];
         var at = row.AsSpan(0, n).BinarySearch(creator);
@@ -154,7 +202,7 @@ internal sealed class FollowGraph
         {
             row.AsSpan(at + 1, n - at - 1).CopyTo(row.AsSpan(at));
             _count[user] = n - 1;
-            _followers[creator]--;
+            RowEdge(creator, -1);
         }
     }
 
@@ -163,6 +211,7 @@ internal sealed class FollowGraph
         var row = _recent.AsSpan(creator * RecentUploads, RecentUploads);
         row[..^1].CopyTo(row[1..]);
         row[0] = video;
+        Circles.Uploaded(creator, video);
     }
 
     /// <summary>Forgets every follow (the "untrained" platform holds no account graph); rows keep their size.</summary>
@@ -170,6 +219,15 @@ internal sealed class FollowGraph
     {
         Array.Clear(_count);
         Array.Clear(_followers);
+        _personalInRows = 0;
+        Circles.ClearLearned();
+    }
+
+    /// <summary>Counts a row edge to <paramref name="creator"/> in (+1) or out (−1).</summary>
+    private void RowEdge(int creator, int delta)
+    {
+        _followers[creator] += delta;
+        _personalInRows += Circles.IsAccount(creator) ? delta : 0;
     }
 
     private void Allocate(int from, int to)

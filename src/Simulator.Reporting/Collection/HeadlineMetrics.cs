@@ -26,7 +26,7 @@ public static class HeadlineMetrics
         double dau = 0, watch = 0, sessions = 0, ended = 0, endedMinutes = 0, impressions = 0;
         double completions = 0, likes = 0, shares = 0, fatigueExits = 0, repeats = 0, limitExits = 0, curfewExits = 0;
         double satiationMilli = 0, entropyMilli = 0, entropySessions = 0, newCreatorImpressions = 0;
-        double organic = 0, firstDay = 0, firstWeek = 0, followingUploads = 0, accounts = 0, caughtUp = 0, edges = 0;
+        double organic = 0, firstDay = 0, firstWeek = 0, followingUploads = 0, accounts = 0, caughtUp = 0, edges = 0, friendEdges = 0;
         var byLength = new LengthBuckets();
         var completedByLength = new LengthBuckets();
         foreach (var d in days)
@@ -54,6 +54,7 @@ public static class HeadlineMetrics
             followingUploads += d.FollowingUploads;
             accounts += d.Accounts;
             edges += d.FollowEdges;
+            friendEdges += d.PersonalFollowEdges;
             caughtUp += d.CaughtUpExits;
             for (var b = 0; b < LengthBuckets.Count; b++)
             {
@@ -101,6 +102,7 @@ public static class HeadlineMetrics
         Put(m, MetricKeys.ViewsFirstDayShare, Safe(firstDay, organic));
         Put(m, MetricKeys.ViewsFirstWeekShare, Safe(firstWeek, organic));
         Put(m, MetricKeys.FollowsPerAccount, Safe(edges, accounts));
+        Put(m, MetricKeys.FriendFollowShare, Safe(friendEdges, edges));
         Put(m, MetricKeys.FollowingUploadsPerAccount, Safe(followingUploads, accounts));
         Put(m, MetricKeys.BoredomExitShare, Safe(fatigueExits, ended));
         Put(m, MetricKeys.CompletionRate, Safe(completions, impressions));

@@ -74,12 +74,13 @@ public static class MarketingMetrics
         }
     }
 
-    /// <summary>Per-tier aggregates of all creators, then the top creators by impressions.</summary>
+    /// <summary>Per-tier aggregates of all creators and campaign accounts, then the top ones by impressions; personal accounts are left out.</summary>
     public static List<CreatorRow> Creators(CreatorTable creators, Func<int, int> followers, double tierScale)
     {
         ArgumentNullException.ThrowIfNull(creators);
         ArgumentNullException.ThrowIfNull(followers);
-        var total = creators.MeasuredImpressions.Sum();
+        var accounts = Enumerable.Range(0, creators.Count).Where(c => !creators.IsPersonal(c)).ToList();
+        var total = accounts.Sum(c => creators.MeasuredImpressions[c]);
         var tierOf = new CreatorTier[creators.Count];
         for (var c = 0; c < creators.Count; c++)
         {
@@ -89,7 +90,7 @@ public static class MarketingMetrics
         var rows = new List<CreatorRow>();
         for (var t = 0; t < CreatorTiers.Keys.Length; t++)
         {
-            var members = Enumerable.Range(0, creators.Count).Where(c => tierOf[c] == (CreatorTier)t).ToList();
+            var members = accounts.Where(c => tierOf[c] == (CreatorTier)t).ToList();
             var imp = members.Sum(c => creators.MeasuredImpressions[c]);
             rows.Add(new CreatorRow
             {
@@ -105,7 +106,7 @@ public static class MarketingMetrics
             });
         }
 
-        foreach (var c in Enumerable.Range(0, creators.Count).OrderByDescending(c => creators.MeasuredImpressions[c]).ThenBy(c => c).Take(TopCreators))
+        foreach (var c in accounts.OrderByDescending(c => creators.MeasuredImpressions[c]).ThenBy(c => c).Take(TopCreators))
         {
             rows.Add(new CreatorRow
             {
@@ -141,6 +142,7 @@ public static class MarketingMetrics
         CreatorType.Ugc => "ugc",
         CreatorType.EmployeeAdvocate => "employee_advocate",
         CreatorType.BrandAccount => "brand_account",
+        CreatorType.Personal => "personal",
         _ => "amateur",
     };
 

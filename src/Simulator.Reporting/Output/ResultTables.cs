@@ -35,6 +35,7 @@ internal static class ResultTables
         new("views_first_week_share", r => Ratio(r.D.FirstWeekImpressions, r.D.OrganicImpressions)),
         new("follows_per_account", r => Ratio(r.D.FollowEdges, r.D.Accounts)),
         new("following_uploads_per_account", r => Ratio(r.D.FollowingUploads, r.D.Accounts)),
+        new("friend_follow_share", r => Ratio(r.D.PersonalFollowEdges, r.D.FollowEdges)),
         new("caught_up_exit_share", r => Ratio(r.D.CaughtUpExits, r.D.SessionsEnded)),
         new("uploads", r => r.D.Uploads),
         new("limit_prompts", r => r.D.LimitPrompts),

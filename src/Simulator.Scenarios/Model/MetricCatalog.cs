@@ -40,6 +40,7 @@ public static class MetricCatalog
         MetricKeys.ViewsFirstWeekShare,
         MetricKeys.FollowsPerAccount,
         MetricKeys.FollowingUploadsPerAccount,
+        MetricKeys.FriendFollowShare,
         MetricKeys.ImpressionsPerDau,
         MetricKeys.CaughtUpExitShare,
         MetricKeys.Top1PctImpressionShare,

@@ -36,6 +36,7 @@ public static class MetricKeys
     public const string ViewsFirstWeekShare = "content.views_first_week_share";
     public const string FollowsPerAccount = "content.follows_per_account";
     public const string FollowingUploadsPerAccount = "content.following_uploads_per_account";
+    public const string FriendFollowShare = "content.friend_follow_share";
     public const string ImpressionsPerDau = "stickiness.impressions_per_dau";
     public const string CaughtUpExitShare = "stickiness.caught_up_exit_share";
     public const string Top1PctImpressionShare = "creators.top1pct_impression_share";

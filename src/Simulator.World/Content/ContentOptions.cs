@@ -47,9 +47,19 @@ public sealed record ContentOptions
     public double FollowsP90 { get; init; } = 1_000;
 
     /// <summary>Share of follows that go to small personal accounts (Pew 2024: 38 %).</summary>
-    [Description("Share of follows that go to small personal accounts (Pew 2024: 38 % of followed accounts have under 5,000 followers, mostly personal accounts that post rarely if ever). The world holds no personal accounts, so these follows are left out: a user follows (1 − this share) of their drawn count, all creators. They would add little inventory: the bottom three quarters of posters make 2 % of videos (Pew).")]
+    [Description("Share of each user's follows that go to small personal accounts (Pew 2024: 38 % of followed accounts have under 5,000 followers, mostly personal accounts that post rarely if ever): friends, drawn among the personal accounts of the user's friend circle (content.friend_circle_users). The rest go to creators.")]
     [Range(0.0, 1.0)]
     public double PersonalFollowShare { get; init; } = 0.38;
+
+    /// <summary>Share of organic uploads made by personal accounts (Pew: the bottom three quarters of posters make 2 % of videos).</summary>
+    [Description("Share of organic uploads made by personal accounts: posters who are not creators and were there at the start each own one, all posting at one rate that gives this share (Pew: the top 25 % of posters make 98 % of videos, so the rest make 2 %; ≈ 0.001 videos a day per account at the default creator density).")]
+    [Range(0.0, 0.5)]
+    public double PersonalUploadShare { get; init; } = 0.02;
+
+    /// <summary>Users per friend circle: friends are followed inside it.</summary>
+    [Description("Users per friend circle. Users are grouped by country and generation, then cut into circles of about this many; a user's follows of personal accounts (content.personal_follow_share) go to the personal accounts of their own circle. Not published: the default lets a circle's posters (about half its users) hold Pew's 90th percentile of personal follows (0.38 × 1,000 = 380); a user who wants more follows every personal account of the circle. State per user grows with it (one bit per personal account of the circle).")]
+    [Range(2, 100_000)]
+    public int FriendCircleUsers { get; init; } = 1_000;
 
     /// <summary>Population at which campaign money holds as published (and tiers, in a world without follows).</summary>
     [Description("Population at which campaign budgets, post prices and advocate stipends hold as published; they scale with population / this. Also the tier thresholds' scale when no user follows anyone (otherwise the thresholds come from the follow graph: see creators in the docs).")]

@@ -53,9 +53,25 @@ public sealed class ContentSupply
     /// </summary>
     public double TierScale { get; private set; } = double.NaN;
 
-    /// <summary>Seeds the follows accounts hold before the run and fixes <see cref="TierScale"/> from them.</summary>
-    public void SeedFollows(ContentOptions content, int topics, ulong seed, Population.UserTable users, Recommender.RecommenderCore recommender) =>
-        TierScale = FollowSeeding.Seed(content, Creators, topics, seed, users, recommender);
+    /// <summary>
+    /// Declares the friend circles to the platform, seeds the follows accounts hold before the run and
+    /// fixes <see cref="TierScale"/> from them. Call before <see cref="SeedCatalogue"/>: the circles'
+    /// upload lists start with the catalogue.
+    /// </summary>
+    public void SeedFollows(ContentOptions content, int topics, ulong seed, Population.UserTable users, Recommender.RecommenderCore recommender)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(recommender);
+        Friendships? friends = null;
+        if (Creators.PersonalCount > 0)
+        {
+            friends = Friendships.Build(Creators, users, content.FriendCircleUsers, seed);
+            recommender.DefineFriendCircles(friends.CircleOf, friends.Accounts);
+        }
+
+        TierScale = FollowSeeding.Seed(content, Creators, friends, topics, seed, users, recommender);
+    }
 
     public VideoTable Videos { get; }
 
@@ -88,7 +104,7 @@ public sealed class ContentSupply
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(recommender);
         _recommender = recommender;
-        var n = (int)Math.Round(Creators.Count * content.InitialVideosPerCreator);
+        var n = (int)Math.Round((Creators.Count - Creators.PersonalCount) * content.InitialVideosPerCreator);
         var rng = new RandomCursor(_seed, 0, StreamIds.Upload, 0);
         var start = startSecond - 7L * 86_400;
         for (var i = 0; i < n; i++)
@@ -129,7 +145,7 @@ public sealed class ContentSupply
         }
 
         var id = Videos.Add(topic, length, quality, authenticity, creator, second, campaign, flags, taste, tags);
-        var sound = rng.NextInt(Math.Max(16, Creators.Count));
+        var sound = rng.NextInt(Math.Max(16, Creators.Count - Creators.PersonalCount));
         _recommender!.RegisterVideo(new VideoMetadata(id, creator, topic, sound, length, second, Countries.All[Creators.Country[creator]].Code, tags));
         return id;
     }
@@ -151,7 +167,7 @@ public sealed class ContentSupply
         var id = Videos.Add(topic, length, quality, authenticity, c, second, taste: taste, tags: tags);
         Creators.FirstUploadSecond[c] = Math.Min(Creators.FirstUploadSecond[c], second);
         Creators.VideoCount[c]++;
-        var sound = rng.NextInt(Math.Max(16, Creators.Count));
+        var sound = rng.NextInt(Math.Max(16, Creators.Count - Creators.PersonalCount));
         _recommender!.RegisterVideo(new VideoMetadata(id, c, topic, sound, length, second, Countries.All[Creators.Country[c]].Code, tags));
     }
 

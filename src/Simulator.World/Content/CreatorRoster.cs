@@ -20,7 +20,7 @@ internal static class CreatorRoster
             return;
         }
 
-        for (var c = 0; c < creators.OrganicCount; c++)
+        for (var c = 0; c < creators.CreatorCount; c++)
         {
             var rng = new RandomCursor(seed, (1UL << 43) | (uint)c, StreamIds.Choice);
             if (rng.NextDouble() < share)
@@ -34,14 +34,15 @@ internal static class CreatorRoster
 
     public static CreatorTable Build(ContentOptions content, PopulationOptions population, int count, int reserved, UserTable? users, ulong seed, int topics)
     {
-        var creators = new CreatorTable(count, reserved);
+        var posters = users is null ? [] : PosterAccounts(users, count, seed);
+        var personal = users is null ? [] : PersonalAccounts.Owners(users, posters.AsSpan(Math.Min(count, posters.Length)));
+        var creators = new CreatorTable(count, reserved, personal.Length);
         var prior = PopulationBuilder.TopicPrior(topics);
         var topicCum = Cumulative(prior);
         var countryCum = Cumulative([.. Countries.Codes.Select(c => population.Countries.TryGetValue(c, out var v) ? v : 0)]);
         string[] typeKeys = ["amateur", "professional", "ugc"];
         CreatorType[] types = [CreatorType.Amateur, CreatorType.Professional, CreatorType.Ugc];
         var typeCum = Cumulative([.. typeKeys.Select(t => content.CreatorTypes.TryGetValue(t, out var v) ? v : 0)]);
-        var posters = users is null ? [] : PosterAccounts(users, count, seed);
         for (var c = 0; c < count; c++)
         {
             var rng = new RandomCursor(seed, (ulong)c, StreamIds.Creator);
@@ -74,11 +75,16 @@ internal static class CreatorRoster
             creators.Appeal[c] = (float)(Math.Exp(2.0 * rng.Normal()) * (0.5 + creators.Quality[c]));
         }
 
+        if (users is not null)
+        {
+            PersonalAccounts.Fill(creators, personal, content, users, seed, topics);
+        }
+
         creators.RebuildUploadRates();
         return creators;
     }
 
-    /// <summary>Distinct poster users for the organic creators: a seeded shuffle of the posters.</summary>
+    /// <summary>Every poster user, the first <paramref name="count"/> (the creators' users) in a seeded shuffle.</summary>
     private static int[] PosterAccounts(UserTable users, int count, ulong seed)
     {
         var posters = new List<int>();
@@ -98,7 +104,7 @@ internal static class CreatorRoster
             (posters[i], posters[j]) = (posters[j], posters[i]);
         }
 
-        return [.. posters.Take(n)];
+        return [.. posters];
     }
 
     private static double[] Cumulative(double[] weights)

@@ -1,16 +1,20 @@
 namespace Simulator.World.Content;
 
 /// <summary>
-/// Creators as struct-of-arrays. Organic creators (the first <see cref="OrganicCount"/>) are
-/// posters drawn from the users; the rest are reserved for campaigns (brand accounts, employee
-/// advocates) and post only campaign videos. Hidden traits drive what they upload.
+/// Accounts that post, as struct-of-arrays. The first <see cref="CreatorCount"/> are creators, posters
+/// drawn from the users; then <see cref="PersonalCount"/> small personal accounts (the other posters,
+/// who post rarely and are followed by friends); the rest are reserved for campaigns (brand accounts,
+/// employee advocates) and post only campaign videos. Hidden traits drive what they upload.
 /// </summary>
 public sealed class CreatorTable
 {
-    public CreatorTable(int organic, int reserved)
+    public CreatorTable(int creators, int reserved, int personal = 0)
     {
+        var organic = creators + personal;
         var count = organic + reserved;
         Count = count;
+        CreatorCount = creators;
+        PersonalCount = personal;
         OrganicCount = organic;
         UserId = new int[count];
         Type = new CreatorType[count];
@@ -39,8 +43,21 @@ public sealed class CreatorTable
 
     public int Count { get; }
 
-    /// <summary>Creators drawn from posters; indices from here on are campaign accounts.</summary>
+    /// <summary>Creators: the accounts hired by campaigns, given tiers and counted in exposure metrics.</summary>
+    public int CreatorCount { get; }
+
+    /// <summary>Personal accounts, at indices from <see cref="CreatorCount"/> to <see cref="OrganicCount"/>.</summary>
+    public int PersonalCount { get; }
+
+    /// <summary>Accounts that post on their own (creators, then personal accounts); indices from here on are campaign accounts.</summary>
     public int OrganicCount { get; }
+
+    /// <summary>Whether <paramref name="account"/> is a personal account (not a creator, not a campaign account).</summary>
+    public bool IsPersonal(int account) => account >= CreatorCount && account < OrganicCount;
+
+    /// <summary>Reported impressions of every account but the personal ones (creators, then campaign accounts): what exposure metrics measure.</summary>
+    public long[] MeasuredImpressionsWithoutPersonal() =>
+        [.. MeasuredImpressions.AsSpan(0, CreatorCount), .. MeasuredImpressions.AsSpan(OrganicCount)];
 
     /// <summary>Campaign accounts handed out so far (brand accounts, employee advocates).</summary>
     public int ReservedUsed { get; private set; }

@@ -8,4 +8,7 @@ public enum CreatorType : byte
     Ugc,
     EmployeeAdvocate,
     BrandAccount,
+
+    /// <summary>A user's own account that posts rarely, followed by friends (Pew 2024); never hired.</summary>
+    Personal,
 }

@@ -17,11 +17,13 @@ internal static class FollowSeeding
     /// <summary>
     /// Seeds the follows users hold before the run. Each user already there draws a follow count from
     /// a two-piece log-normal with Pew's median and tenth and ninetieth percentiles (CALIBRATION.md §3),
-    /// keeps the creators' part of it (1 − content.personal_follow_share), and picks that many distinct
-    /// creators: a topic by their own interest, within it a creator in proportion to appeal.
-    /// Heavy-tailed appeal makes follower counts heavy-tailed, so tiers emerge. Users who install during
-    /// the run start with no follows. A world with fewer creators than a user's count saturates: the
-    /// user follows what the draws reach in a bounded number of tries (reported as follows per user).
+    /// and follows creators for the creators' part of it (1 − content.personal_follow_share: a topic by
+    /// their own interest, within it a creator in proportion to appeal), then friends: distinct personal
+    /// accounts of their friend circle, uniformly, as many as keep the share with the creators actually
+    /// followed. Heavy-tailed appeal makes follower counts heavy-tailed, so tiers emerge. Users who
+    /// install during the run start with no follows. A world with fewer creators, or a circle with
+    /// fewer personal accounts, than a user's count saturates: the user follows what the draws reach
+    /// in a bounded number of tries (reported as follows per account), and Pew's mix still holds.
     /// </summary>
     /// <remarks>
     /// Scale: a simulated creator posts at a creator's rate (content.uploads_per_creator_per_day), so
@@ -31,7 +33,7 @@ internal static class FollowSeeding
     /// Tier thresholds therefore come from the graph (<see cref="CreatorTiers.ScaleFromFollowers"/>).
     /// </remarks>
     /// <returns>The tier threshold scale of the seeded graph (<see cref="CreatorTiers.ScaleFromFollowers"/>).</returns>
-    public static double Seed(ContentOptions content, CreatorTable creators, int topics, ulong seed, UserTable users, RecommenderCore recommender)
+    public static double Seed(ContentOptions content, CreatorTable creators, Friendships? friends, int topics, ulong seed, UserTable users, RecommenderCore recommender)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(creators);
@@ -47,7 +49,7 @@ internal static class FollowSeeding
         }
 
         var available = 0;
-        for (var c = 0; c < creators.OrganicCount; c++)
+        for (var c = 0; c < creators.CreatorCount; c++)
         {
             if (creators.DebutDay[c] != int.MinValue)
             {
@@ -65,11 +67,18 @@ internal static class FollowSeeding
         var lowerSigma = Spread(content.FollowsMedian, content.FollowsP10);
         var upperSigma = Spread(content.FollowsP90, content.FollowsMedian);
         var interestCum = new double[k];
-        var picked = new int[Math.Min(MaxFollows, available)];
-        var stamp = new int[creators.OrganicCount];
+        var mostFriends = 0;
+        foreach (var a in friends?.Accounts ?? [])
+        {
+            mostFriends = Math.Max(mostFriends, a.Length);
+        }
+
+        var picked = new int[Math.Min(MaxFollows, available + mostFriends)];
+        var stamp = new int[creators.CreatorCount];
+        var friendStamp = new int[mostFriends];
         for (var u = 0; u < users.Count; u++)
         {
-            if (users.Persona.InstallSecond[u] != PersonaColumns.Existing || available == 0)
+            if (users.Persona.InstallSecond[u] != PersonaColumns.Existing || picked.Length == 0)
             {
                 continue;
             }
@@ -77,8 +86,9 @@ internal static class FollowSeeding
             var rng = new RandomCursor(seed, (ulong)u, StreamIds.Follow);
             var z = rng.Normal();
             var count = content.FollowsMedian * Math.Exp(z * (z < 0 ? lowerSigma : upperSigma));
-            // Stochastic rounding keeps the mean of the creators' share at any count.
-            var wanted = Math.Min(picked.Length, (int)Math.Floor((Math.Min(count, MaxFollows) * (1 - content.PersonalFollowShare)) + rng.NextDouble()));
+            // Stochastic rounding keeps the mean of each share at any count.
+            var total = Math.Min(count, MaxFollows);
+            var wanted = Math.Min(available, (int)Math.Floor((total * (1 - content.PersonalFollowShare)) + rng.NextDouble()));
             double acc = 0;
             for (var t = 0; t < k; t++)
             {
@@ -107,10 +117,21 @@ internal static class FollowSeeding
                 }
             }
 
+            if (friends is not null)
+            {
+                // Friends in proportion to the creators followed, so that a world whose creators saturate
+                // keeps Pew's mix (38 % friends) instead of a friend-heavy graph.
+                var s = content.PersonalFollowShare;
+                var friendCount = s >= 1 ? total : n * s / (1 - s);
+                var friendsWanted = Math.Min(mostFriends, (int)Math.Floor(friendCount + rng.NextDouble()));
+                n += friends.Pick(u, creators, ref rng, picked.AsSpan(n, friendsWanted), friendStamp, u + 1);
+            }
+
             recommender.SeedFollows(u, picked.AsSpan(0, n));
         }
 
-        var followers = new int[creators.OrganicCount];
+        // Tiers are creators' (personal accounts are never tiered).
+        var followers = new int[creators.CreatorCount];
         for (var c = 0; c < followers.Length; c++)
         {
             followers[c] = recommender.Followers(c);

@@ -33,8 +33,8 @@ public sealed partial class CampaignBook
         }
 
         var creators = content.Creators;
-        var tiers = new CreatorTier[creators.OrganicCount];
-        for (var i = 0; i < creators.OrganicCount; i++)
+        var tiers = new CreatorTier[creators.CreatorCount];
+        for (var i = 0; i < creators.CreatorCount; i++)
         {
             tiers[i] = CreatorTiers.Of(platform.Followers(i), TierScale);
         }
@@ -103,7 +103,7 @@ public sealed partial class CampaignBook
             : o.Format == CampaignFormat.UgcAd ? [CreatorType.Ugc]
             : [CreatorType.Amateur, CreatorType.Professional, CreatorType.Ugc];
         var scored = new List<(double Score, int Creator)>();
-        for (var i = 0; i < creators.OrganicCount; i++)
+        for (var i = 0; i < creators.CreatorCount; i++)
         {
             if (tiers[i] != tier || creators.Dormant[i] || !allowed.Contains(creators.Type[i]))
             {

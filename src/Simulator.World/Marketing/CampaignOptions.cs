@@ -80,7 +80,7 @@ public sealed record CampaignOptions : IValidatableObject
             yield return new ValidationResult("a campaign needs a name of letters, digits, '-' or '_'.", [nameof(Name)]);
         }
 
-        if (CreatorTypes.Any(t => t is CreatorType.EmployeeAdvocate or CreatorType.BrandAccount))
+        if (CreatorTypes.Any(t => t is CreatorType.EmployeeAdvocate or CreatorType.BrandAccount or CreatorType.Personal))
         {
             yield return new ValidationResult("creator_types lists creators to hire: amateur, professional or ugc (employee advocates come with format employee_advocacy).", [nameof(CreatorTypes)]);
         }

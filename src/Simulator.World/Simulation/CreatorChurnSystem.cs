@@ -25,7 +25,7 @@ internal sealed class CreatorChurnSystem(WorldState world) : ISimSystem
         var creators = world.Content.Creators;
         var day = time.Day;
         var changed = false;
-        for (var c = 0; c < creators.OrganicCount; c++)
+        for (var c = 0; c < creators.CreatorCount; c++)
         {
             if (creators.Dormant[c] || creators.FirstUploadSecond[c] == long.MaxValue)
             {

@@ -15,6 +15,9 @@ public struct DailyTotals : IEquatable<DailyTotals>
 
     /// <summary>Follow edges the platform holds at the end of the day, over all accounts.</summary>
     public long FollowEdges;
+
+    /// <summary>Of <see cref="FollowEdges"/>, those to personal accounts (friends).</summary>
+    public long PersonalFollowEdges;
     public long SessionsStarted;
     public long SessionsEnded;
     /// <summary>Length of sessions ended today, milliseconds (integers keep sums independent of chunking).</summary>

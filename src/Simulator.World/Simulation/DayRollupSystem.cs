@@ -45,6 +45,7 @@ internal sealed class DayRollupSystem(WorldState world, IReadOnlyList<IWorldObse
         world.Today.Mau = mau;
         world.Today.Accounts = accounts;
         world.Today.FollowEdges = world.Recommender.FollowEdges;
+        world.Today.PersonalFollowEdges = world.Recommender.PersonalFollowEdges;
         // Warm-up days (before day 0) build history but are not reported.
         for (var i = 0; i < observers.Count && day >= 0; i++)
         {

@@ -42,8 +42,8 @@ public sealed class SimulationWorld : IDisposable
 
         var startSecond = settings.StartTick * settings.TickSeconds;
         recommender.SetAudienceSize(users.Count);
-        content.SeedCatalogue(settings.Content, recommender, startSecond);
         content.SeedFollows(settings.Content, settings.Behaviour.Topics, settings.Seed, users, recommender);
+        content.SeedCatalogue(settings.Content, recommender, startSecond);
         Marketing.CampaignBook? campaigns = null;
         if (settings.Campaigns.Count > 0)
         {

@@ -47,7 +47,7 @@ internal sealed class CandidateSources(PlatformState state, RecommenderOptions o
 
         // 2. The newest unserved uploads of followed accounts.
         Span<int> following = stackalloc int[FollowingPicks];
-        var m = FollowingInbox.Newest(state, state.Follows.Followed(user), following, new Unmarked(s, state.Served, user));
+        var m = FollowingInbox.Newest(state, state.Follows.Followed(user), user, following, new Unmarked(s, state.Served, user));
         for (var i = 0; i < m; i++)
         {
             Add(s, user, following[i], false, ref n);
