@@ -161,7 +161,7 @@ public sealed class CliTests : IDisposable
         recommender: { policy: popularity }
         variants:
           harmless: { recommender: { popular_list_length: 1000 } }
-          harmful: { recommender: { policy: random } }
+          harmful: { recommender: { policy: random }, policies: [ { daily_limit: { minutes: 5, ages: [13, 99], override_rate: 0 } } ] }
         guardrails:
           - { metric: stickiness.minutes_per_dau, max_drop_pct: 2.0 }
         """;
