@@ -25,9 +25,10 @@ internal static class BenchCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed.", DefaultValueFactory = _ => 1 };
         var output = new Option<string?>("--out") { Description = "Also append the result as Markdown to this file (e.g. results/benchmarks/bench.md)." };
         var scaling = new Option<bool>("--scaling") { Description = "Run the same bench on one thread first, then on --threads, and report each system's speed-up next to what this machine gives independent threads (two timing kernels) and the bound the serial part sets." };
+        var study = new Option<string?>("--study") { Description = "Time this whole study as written (every arm and replication with its warm-up, then its results, report and plots, written to a scratch folder) and report its impressions per second next to the bench at its population (its baseline arm; --days, --warmup-days and --threads apply to that bench)." };
         var command = new Command("bench", "End-to-end benchmark: impressions and user-days per second, time share of each system, peak memory and bytes per user.")
         {
-            users, days, warmup, policy, threads, seed, output, scenarioFile, variantName, scaling,
+            users, days, warmup, policy, threads, seed, output, scenarioFile, variantName, scaling, study,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -46,6 +47,17 @@ internal static class BenchCommand
             {
                 await stderr.WriteLineAsync($"error: --scaling compares one thread with --threads, which must then be at least 2 (got {t}).").ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
+            }
+
+            if (parse.GetValue(study) is { } studyFile)
+            {
+                if (parse.GetValue(scenarioFile) is not null || parse.GetValue(variantName) is not null || compareThreads)
+                {
+                    await stderr.WriteLineAsync("error: --study runs a study as written; it cannot be combined with --scenario, --variant or --scaling.").ConfigureAwait(false);
+                    return ExitCodes.InvalidInput;
+                }
+
+                return await BenchStudy(studyFile, d, w, t, parse.GetValue(output), stdout, stderr, token).ConfigureAwait(false);
             }
 
             var settings = new WorldSettings
@@ -114,14 +126,34 @@ internal static class BenchCommand
                 await stdout.WriteAsync(report).ConfigureAwait(false);
             }
 
-            if (parse.GetValue(output) is { } path)
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-                await File.AppendAllTextAsync(path, report + "\n", token).ConfigureAwait(false);
-            }
-
+            await Append(parse.GetValue(output), report, token).ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static async Task<int> BenchStudy(string file, int days, int warmup, int threads, string? output, TextWriter stdout, TextWriter stderr, CancellationToken token)
+    {
+        if (ScenarioInput.TryLoad(file, stderr) is not { } document)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        var timing = StudyBench.Run(document, threads, token);
+        var settings = Runs.ReplicationSettings.For(document.Scenario, 0, threads) with { Days = days, WarmupDays = warmup, Threads = threads };
+        var bench = BenchRunner.Run(settings, $", scenario {document.Scenario.Name}", token);
+        var report = StudyBench.Report(document.Scenario.Name, timing, bench);
+        await stdout.WriteAsync(report).ConfigureAwait(false);
+        await Append(output, report, token).ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
+    private static async Task Append(string? path, string report, CancellationToken token)
+    {
+        if (path is not null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            await File.AppendAllTextAsync(path, report + "\n", token).ConfigureAwait(false);
+        }
     }
 }
