@@ -60,12 +60,7 @@ internal static class CreatorRoster
                 creators.Country[c] = (byte)rng.Categorical(countryCum);
             }
 
-            // Professionals are polished, amateurs raw, UGC creators in between (a modelling choice).
-            var qualityMean = type switch { CreatorType.Professional => 0.7, CreatorType.Ugc => 0.55, _ => 0.45 };
-            creators.Quality[c] = (float)Math.Clamp(qualityMean + 0.15 * rng.Normal(), 0.05, 0.95);
-            // Polish reads as less authentic: UGC scored above brand and TV-style ads
-            // (Realeyes 5.2 vs 4.8 vs 3.1, CALIBRATION.md §4), so authenticity falls with quality.
-            creators.Authenticity[c] = (float)Math.Clamp(1.0 - creators.Quality[c] + (type == CreatorType.Ugc ? 0.1 : 0) + 0.2 * rng.Normal(), 0.02, 0.98);
+            (creators.Quality[c], creators.Authenticity[c]) = DrawPolish(type, ref rng);
             creators.MedianLength[c] = (float)(content.MedianLengthSeconds * Math.Exp(0.7 * rng.Normal()));
             // Log-normal sigma 1.5 puts about 80 % of uploads with the top quarter of creators
             // (Pew: top 25 % make 98 %, CALIBRATION.md §3; heavier tails starve the rest entirely).
@@ -82,6 +77,18 @@ internal static class CreatorRoster
 
         creators.RebuildUploadRates();
         return creators;
+    }
+
+    /// <summary>Production quality and authenticity of an account of <paramref name="type"/> (personal accounts: an amateur's).</summary>
+    public static (float Quality, float Authenticity) DrawPolish(CreatorType type, ref RandomCursor rng)
+    {
+        // Professionals are polished, amateurs raw, UGC creators in between (a modelling choice).
+        var qualityMean = type switch { CreatorType.Professional => 0.7, CreatorType.Ugc => 0.55, _ => 0.45 };
+        var quality = (float)Math.Clamp(qualityMean + 0.15 * rng.Normal(), 0.05, 0.95);
+        // Polish reads as less authentic: UGC scored above brand and TV-style ads
+        // (Realeyes 5.2 vs 4.8 vs 3.1, CALIBRATION.md §4), so authenticity falls with quality.
+        var authenticity = (float)Math.Clamp(1.0 - quality + (type == CreatorType.Ugc ? 0.1 : 0) + 0.2 * rng.Normal(), 0.02, 0.98);
+        return (quality, authenticity);
     }
 
     /// <summary>Every poster user, the first <paramref name="count"/> (the creators' users) in a seeded shuffle.</summary>

@@ -70,9 +70,7 @@ internal static class PersonalAccounts
             creators.UserId[c] = u;
             creators.Country[c] = users.Persona.Country[u];
             creators.Topic[c] = rng.Categorical(cum);
-            // An amateur's polish and authenticity (the creators' amateur formula in CreatorRoster).
-            creators.Quality[c] = (float)Math.Clamp(0.45 + (0.15 * rng.Normal()), 0.05, 0.95);
-            creators.Authenticity[c] = (float)Math.Clamp(1.0 - creators.Quality[c] + (0.2 * rng.Normal()), 0.02, 0.98);
+            (creators.Quality[c], creators.Authenticity[c]) = CreatorRoster.DrawPolish(CreatorType.Personal, ref rng);
             creators.MedianLength[c] = (float)(content.MedianLengthSeconds * Math.Exp(0.7 * rng.Normal()));
             creators.UploadsPerDay[c] = rate;
         }
