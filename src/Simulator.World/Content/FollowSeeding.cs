@@ -123,7 +123,8 @@ internal static class FollowSeeding
                 // keeps Pew's mix (38 % friends) instead of a friend-heavy graph.
                 var s = content.PersonalFollowShare;
                 var friendCount = s >= 1 ? total : n * s / (1 - s);
-                var friendsWanted = Math.Min(mostFriends, (int)Math.Floor(friendCount + rng.NextDouble()));
+                // Never past TikTok's cap, which stochastic rounding of both parts could cross by one.
+                var friendsWanted = Math.Min(Math.Min(mostFriends, picked.Length - n), (int)Math.Floor(friendCount + rng.NextDouble()));
                 n += friends.Pick(u, creators, ref rng, picked.AsSpan(n, friendsWanted), friendStamp, u + 1);
             }
 
