@@ -139,7 +139,22 @@ internal static class BenchCommand
             return ExitCodes.InvalidInput;
         }
 
-        var timing = StudyBench.Run(document, threads, token);
+        StudyBench.Timing timing;
+        try
+        {
+            timing = StudyBench.Run(document, threads, token);
+        }
+        catch (OperationCanceledException)
+        {
+            await stderr.WriteLineAsync("bench --study: stopped before the study finished; nothing was timed or kept.").ConfigureAwait(false);
+            return ExitCodes.RunFailure;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"bench --study: could not write the study's results to the scratch folder ({ex.Message}).").ConfigureAwait(false);
+            return ExitCodes.RunFailure;
+        }
+
         var settings = Runs.ReplicationSettings.For(document.Scenario, 0, threads) with { Days = days, WarmupDays = warmup, Threads = threads };
         var bench = BenchRunner.Run(settings, $", scenario {document.Scenario.Name}", token);
         var report = StudyBench.Report(document.Scenario.Name, timing, bench);
