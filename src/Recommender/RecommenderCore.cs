@@ -33,7 +33,9 @@ public sealed partial class RecommenderCore
     private readonly List<OfflineEvaluation> _evaluations = [];
     private long _nextRefresh = long.MinValue;
     private long _nextRetrain = long.MinValue;
+    private readonly long _windowSeconds;
     private long _modelRow;
+    private long _evaluatedRow;
     private long _lastEvaluation;
 
     /// <summary>
@@ -52,6 +54,7 @@ public sealed partial class RecommenderCore
         _trainer = new RankingTrainer(options, _state.Seed, threads);
         _refreshSeconds = options.RefreshMinutes * 60L;
         _retrainSeconds = (long)(options.RetrainHours * 3600);
+        _windowSeconds = (long)(options.TrainingWindowHours * 3600);
         _decayPerRefresh = (float)Math.Pow(0.5, _refreshSeconds / (options.PopularityHalfLifeHours * 3600.0));
         _policy = options.Policy switch
         {
@@ -152,7 +155,7 @@ public sealed partial class RecommenderCore
         var profiled = !_state.Accounts.NonPersonalized(user);
 
         // Feature logging first: the row must describe what the platform knew when it served.
-        if (profiled)
+        if (profiled && _state.Log.Admit())
         {
             feedback.Context.Read(out var hour, out var position, out var propensity);
             Features.Fill(_state, user, video, feedback.NowSecond, hour, position, _state.Log.NextFeatures());
@@ -249,36 +252,9 @@ public sealed partial class RecommenderCore
         }
 
         _modelRow = 0;
+        _evaluatedRow = 0;
         _nextRefresh = long.MinValue;
         _nextRetrain = long.MinValue;
-    }
-
-    private void Retrain(long now)
-    {
-        if (_ranked is null)
-        {
-            // Other policies keep no model; the log still allows evaluating nothing.
-            return;
-        }
-
-        // The current model is scored on the rows logged since it was installed while the new one
-        // is fitted: both only read the log, so it runs as one more task beside the fits.
-        OfflineEvaluation? evaluation = null;
-        var current = _ranked.Model;
-        Action? evaluate = current is null ? null : () => evaluation = OfflineEvaluator.Evaluate(current, _state, _modelRow, _lastEvaluation, now, _value);
-        var model = _trainer.Train(_state.Log, now, evaluate);
-        if (evaluation is not null)
-        {
-            _evaluations.Add(evaluation);
-        }
-
-        _lastEvaluation = now;
-        if (model is not null)
-        {
-            _ranked.Model = model;
-            _modelRow = _state.Log.Written;
-            Trainings++;
-        }
     }
 
     internal PlatformState State => _state;

@@ -64,8 +64,18 @@ public sealed record RecommenderOptions
     [Range(1000, 2_000_000)]
     public int TrainingRows { get; init; } = 20_000;
 
+    /// <summary>New log rows a scheduled refit waits for.</summary>
+    [Description("A scheduled retraining (after the first model) runs only once this many impressions were logged since the last one, else it waits for the next schedule: a refit on mostly the rows the last one saw costs a whole fit and changes little, so training cost follows the traffic. Worlds that log more than this per retrain_hours (about 2,300 users and more at the defaults) retrain on every schedule (0: always).")]
+    [Range(0, 20_000_000)]
+    public int RetrainMinNewRows { get; init; } = 20_000;
+
+    /// <summary>Hours of traffic the ranking heads learn from.</summary>
+    [Description("Hours of recent traffic each retraining samples its rows from (or the time since the last retraining, if longer). The log keeps a uniform sample of impressions sized so that this window fits in log_capacity, so the heads learn from the same span of the day at any population.")]
+    [Range(1, 24 * 30)]
+    public double TrainingWindowHours { get; init; } = 24;
+
     /// <summary>Impressions kept in the rolling log.</summary>
-    [Description("Impressions kept in the rolling training log (the sliding window).")]
+    [Description("Rows of the rolling training log: when training_window_hours of traffic holds more impressions, the log keeps a uniform sample of them that fills nine tenths of it.")]
     [Range(10_000, 20_000_000)]
     public int LogCapacity { get; init; } = 300_000;
 

@@ -20,6 +20,8 @@ public sealed class RankedPolicyTests
             Trees = 10,
             ExplorationRate = exploration,
             RetrainHours = 12,
+            // These tests are about what the heads learn, not when: retrain on every schedule.
+            RetrainMinNewRows = 0,
             // Each synthetic user here likes a single topic, so the per-slate topic cap and the
             // diversity terms (which exist for real, multi-topic users) are switched off.
             TopicCapPerSlate = 8,

@@ -40,7 +40,7 @@ public sealed class StageProfileTests
         var trainer = new RankingTrainer(new RecommenderOptions(), 3);
         var calls = 0;
 
-        var model = trainer.Train(new TrainingLog(1000), 0, () => calls++);
+        var model = trainer.Train(new TrainingLog(1000), 0, alongside: () => calls++);
 
         Assert.Null(model);
         Assert.Equal(1, calls);

@@ -32,13 +32,14 @@ internal sealed class RankingTrainer
     public List<TrainingRow> LastRows { get; } = [];
 
     /// <summary>
-    /// Fits a new model on the log's recent rows, or returns null when the log holds too few.
+    /// Fits a new model on the log's rows logged from <paramref name="fromSecond"/> on (all it
+    /// holds by default), or returns null when they are too few.
     /// <paramref name="alongside"/> (read-only work on the same state, e.g. scoring the current
     /// model on the rows it has not seen) runs side by side with the fits, once, either way.
     /// </summary>
-    public RankingModel? Train(TrainingLog log, long now, Action? alongside = null)
+    public RankingModel? Train(TrainingLog log, long now, long fromSecond = long.MinValue, Action? alongside = null)
     {
-        var available = log.Written - log.Oldest;
+        var available = log.Written - log.FirstAtOrAfter(fromSecond);
         if (available < 500)
         {
             alongside?.Invoke();
@@ -140,7 +141,7 @@ internal sealed class RankingTrainer
     internal BinaryPredictionTransformer<CalibratedModelParametersBase<FastTreeBinaryModelParameters, PlattCalibrator>> FitBinary(MLContext ml, List<BinaryRow> rows)
     {
         var data = ml.Data.LoadFromEnumerable(rows, SchemaFor<BinaryRow>());
-        var trainer = ml.BinaryClassification.Trainers.FastTree(Configure(new FastTreeBinaryTrainer.Options()));
+        var trainer = FastTreeCollections.WithoutForcedCollections(ml.BinaryClassification.Trainers.FastTree(Configure(new FastTreeBinaryTrainer.Options())));
         return trainer.Fit(data);
     }
 
@@ -180,7 +181,7 @@ internal sealed class RankingTrainer
         }
 
         var data = ml.Data.LoadFromEnumerable(rows, SchemaFor<RegressionRow>());
-        var trainer = ml.Regression.Trainers.FastTree(Configure(new FastTreeRegressionTrainer.Options()));
+        var trainer = FastTreeCollections.WithoutForcedCollections(ml.Regression.Trainers.FastTree(Configure(new FastTreeRegressionTrainer.Options())));
         var model = trainer.Fit(data);
         return (TreeEnsembleEvaluator.From(model.Model.TrainedTreeEnsemble), quantiles);
     }

@@ -23,7 +23,7 @@ internal sealed class PlatformState
         Follows = new FollowGraph(expectedUsers, Math.Max(16, expectedVideos / 8));
         Embeddings = new EmbeddingTable(expectedUsers, Catalog.Capacity, seed);
         Pool = new TrafficPool(Catalog.Capacity);
-        Log = new TrainingLog(options.LogCapacity);
+        Log = new TrainingLog(options.LogCapacity, seed);
         FreshSeconds = (long)(options.FreshHours * 3600);
     }
 
