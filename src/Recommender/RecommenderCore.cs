@@ -43,15 +43,17 @@ public sealed partial class RecommenderCore
     /// ranking heads on up to <paramref name="threads"/> threads (0: one per core); models are the same for any value.
     /// <paramref name="topics"/> is the size of the platform's content taxonomy (video topic ids
     /// 0 … topics − 1); it sizes the per-user topic history (at most 32 slots, larger ids fold).
+    /// <paramref name="threadsNow"/>, when given, says at each retraining how many threads it may use
+    /// (cores shared with other work that come and go).
     /// </summary>
-    public RecommenderCore(RecommenderOptions options, ulong seed, int expectedUsers = 1024, int expectedVideos = 1024, int threads = 0, int topics = 32)
+    public RecommenderCore(RecommenderOptions options, ulong seed, int expectedUsers = 1024, int expectedVideos = 1024, int threads = 0, int topics = 32, Func<int>? threadsNow = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         _state = new PlatformState(options, options.Seed ?? seed, expectedUsers, expectedVideos, topics);
         _state.Pool.Resize(expectedUsers);
         _value = new ValueFormula(options.Weights);
-        _trainer = new RankingTrainer(options, _state.Seed, threads);
+        _trainer = new RankingTrainer(options, _state.Seed, threads, threadsNow);
         _refreshSeconds = options.RefreshMinutes * 60L;
         _retrainSeconds = (long)(options.RetrainHours * 3600);
         _windowSeconds = (long)(options.TrainingWindowHours * 3600);

@@ -17,7 +17,7 @@ public static class ReplicationRunner
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
-        var settings = ReplicationSettings.For(scenario, index, options.Threads, options.Scale);
+        var settings = ReplicationSettings.For(scenario, index, options.Threads, options.Scale) with { Share = options.Share };
         using var world = new SimulationWorld(settings);
         var collector = new DailyCollector();
         world.AddObserver(collector);

@@ -21,6 +21,9 @@ public sealed record RunOptions
     /// <summary>Replications run side by side: 0 chooses (see <see cref="ScenarioRunner.Lanes"/>), 1 runs them one after another.</summary>
     public int ReplicationLanes { get; init; }
 
+    /// <summary>Cores shared with replications running in other lanes (set by the lane pool), or null for <see cref="Threads"/> of its own.</summary>
+    internal Engine.Parallel.ThreadShare? Share { get; init; }
+
     /// <summary>Simulated minutes between progress reports.</summary>
     public int ProgressEveryMinutes { get; init; } = 60;
 }

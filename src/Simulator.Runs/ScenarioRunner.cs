@@ -16,52 +16,35 @@ public static class ScenarioRunner
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Seed is { } seed)
-        {
-            scenario = scenario with { Seed = seed };
-        }
-
-        var planned = options.Replications ?? scenario.Replications;
+        scenario = Seeded(scenario, options);
+        var planned = Planned(scenario, options);
         var lanes = Lanes(scenario, options, planned);
-        var clock = Stopwatch.StartNew();
-        List<ReplicationResult> results;
         if (lanes > 1)
         {
-            results = RunInLanes(scenario, options, planned, lanes, progress, cancellationToken);
+            var run = LanePool.Run([scenario], [planned], options, lanes, [progress], cancellationToken)[0];
+            return Result(scenario, options, planned, run.Replications, run.WallSeconds, lanes);
         }
-        else
+
+        var clock = Stopwatch.StartNew();
+        var results = new List<ReplicationResult>(planned);
+        using var log = options.ImpressionLogPath is null ? null : new ImpressionLog(options.ImpressionLogPath);
+        for (var r = 0; r < planned; r++)
         {
-            results = new List<ReplicationResult>(planned);
-            using var log = options.ImpressionLogPath is null ? null : new ImpressionLog(options.ImpressionLogPath);
-            for (var r = 0; r < planned; r++)
+            var result = ReplicationRunner.Run(scenario, options, r, planned, progress, log, cancellationToken);
+            results.Add(result);
+            if (!result.Complete)
             {
-                var result = ReplicationRunner.Run(scenario, options, r, planned, progress, log, cancellationToken);
-                results.Add(result);
-                if (!result.Complete)
-                {
-                    break;
-                }
+                break;
             }
         }
 
-        return new RunResult
-        {
-            Scenario = scenario,
-            Threads = options.Threads,
-            Scale = options.Scale,
-            Replications = results,
-            Complete = results.Count == planned && results.All(r => r.Complete),
-            PlannedReplications = planned,
-            ImpressionLogPath = options.ImpressionLogPath,
-            WallSeconds = clock.Elapsed.TotalSeconds,
-            Lanes = lanes,
-        };
+        return Result(scenario, options, planned, results, clock.Elapsed.TotalSeconds, 1);
     }
 
     /// <summary>
     /// How many replications run side by side. Each replication is deterministic on any thread
     /// count, so running them in parallel changes wall time only: with T threads and R
-    /// replications, min(T, R) lanes of T / lanes threads each. Whole-replication parallelism
+    /// replications, min(T, R) lanes sharing the T threads. Whole-replication parallelism
     /// scales better than chunks within a tick for small and mid-size populations, but holds a
     /// world per lane in memory, so populations above <see cref="MaxUsersForLanes"/> and runs
     /// that log impressions (one ordered log) use one lane.
@@ -70,59 +53,37 @@ public static class ScenarioRunner
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
-        var users = scenario.Population.Size * options.Scale;
-        if (options.ImpressionLogPath is not null || users > MaxUsersForLanes || options.ReplicationLanes == 1)
-        {
-            return 1;
-        }
-
-        var lanes = Math.Min(options.Threads, planned);
-        return options.ReplicationLanes > 1 ? Math.Min(lanes, options.ReplicationLanes) : Math.Max(1, lanes);
+        return MayRunInLanes(scenario, options) ? LanesFor(options, planned) : 1;
     }
 
     /// <summary>Largest population run with several replications in memory at once.</summary>
     public const int MaxUsersForLanes = 250_000;
 
-    private static List<ReplicationResult> RunInLanes(Scenario scenario, RunOptions options, int planned, int lanes, IRunProgress? progress, CancellationToken token)
+    internal static bool MayRunInLanes(Scenario scenario, RunOptions options) =>
+        options.ImpressionLogPath is null && scenario.Population.Size * options.Scale <= MaxUsersForLanes && options.ReplicationLanes != 1;
+
+    /// <summary>Lanes for <paramref name="items"/> replications in one queue: one per thread, at most one per item, at most the option's.</summary>
+    internal static int LanesFor(RunOptions options, int items)
     {
-        var inner = options with { Threads = Math.Max(1, options.Threads / lanes) };
-        var slots = new ReplicationResult?[planned];
-        var shared = progress is null ? null : new LaneProgress(progress, planned);
-        var next = -1;
-        var threads = new Thread[lanes];
-        Exception? failure = null;
-        for (var l = 0; l < lanes; l++)
-        {
-            threads[l] = new Thread(() =>
-            {
-                try
-                {
-                    int r;
-                    while ((r = Interlocked.Increment(ref next)) < planned && !token.IsCancellationRequested)
-                    {
-                        slots[r] = ReplicationRunner.Run(scenario, inner, r, planned, shared, null, token);
-                    }
-                }
-                catch (Exception ex) when (ex is not OutOfMemoryException)
-                {
-                    Interlocked.CompareExchange(ref failure, ex, null);
-                }
-            })
-            { IsBackground = true, Name = $"replication-lane-{l}" };
-            threads[l].Start();
-        }
-
-        foreach (var t in threads)
-        {
-            t.Join();
-        }
-
-        if (failure is not null)
-        {
-            throw new InvalidOperationException("A replication failed.", failure);
-        }
-
-        // Index order, as far as replications got: an interrupted run keeps what it has.
-        return [.. slots.Where(s => s is not null).Select(s => s!)];
+        var lanes = Math.Min(options.Threads, items);
+        return options.ReplicationLanes > 1 ? Math.Min(lanes, options.ReplicationLanes) : Math.Max(1, lanes);
     }
+
+    internal static Scenario Seeded(Scenario scenario, RunOptions options) =>
+        options.Seed is { } seed ? scenario with { Seed = seed } : scenario;
+
+    internal static int Planned(Scenario scenario, RunOptions options) => options.Replications ?? scenario.Replications;
+
+    internal static RunResult Result(Scenario scenario, RunOptions options, int planned, List<ReplicationResult> results, double wallSeconds, int lanes) => new()
+    {
+        Scenario = scenario,
+        Threads = options.Threads,
+        Scale = options.Scale,
+        Replications = results,
+        Complete = results.Count == planned && results.All(r => r.Complete),
+        PlannedReplications = planned,
+        ImpressionLogPath = options.ImpressionLogPath,
+        WallSeconds = wallSeconds,
+        Lanes = lanes,
+    };
 }

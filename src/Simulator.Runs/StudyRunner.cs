@@ -7,18 +7,31 @@ namespace Simulator.Runs;
 public sealed record Arm(string Label, Scenario Scenario);
 
 /// <summary>
-/// Runs a study's arms one after another, each with all its replications. Arms share the
-/// replication seeds (common random numbers); an arm that does not complete (Ctrl+C) ends the study.
+/// Runs a study's arms. Arms share the replication seeds (common random numbers). Where every
+/// arm may run in lanes, all their replications form one queue on the lanes (<see cref="LanePool"/>),
+/// so no core waits for an arm's last replication; otherwise arms run one after another, each with
+/// all its replications, and an arm that does not complete (Ctrl+C) ends the study.
 /// </summary>
 public static class StudyRunner
 {
     /// <param name="arms">The arms in the order their results are returned.</param>
     /// <param name="options">Run options shared by every arm.</param>
-    /// <param name="progressFor">Progress sink for an arm (by label), or null for none.</param>
-    /// <param name="cancellationToken">Stops the running arm at a tick boundary.</param>
+    /// <param name="progressFor">Progress sink for an arm (by label), or null for none; asked for every arm before any runs when they share lanes.</param>
+    /// <param name="cancellationToken">Stops the running replications at a tick boundary.</param>
     public static IReadOnlyList<RunResult> Run(IReadOnlyList<Arm> arms, RunOptions options, Func<Arm, IRunProgress?>? progressFor = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(arms);
+        ArgumentNullException.ThrowIfNull(options);
+        var scenarios = arms.Select(a => ScenarioRunner.Seeded(a.Scenario, options)).ToArray();
+        var planned = scenarios.Select(s => ScenarioRunner.Planned(s, options)).ToArray();
+        var lanes = scenarios.All(s => ScenarioRunner.MayRunInLanes(s, options)) ? ScenarioRunner.LanesFor(options, planned.Sum()) : 1;
+        if (arms.Count > 1 && lanes > 1)
+        {
+            var progress = arms.Select(a => progressFor?.Invoke(a)).ToArray();
+            var runs = LanePool.Run(scenarios, planned, options, lanes, progress, cancellationToken);
+            return [.. runs.Select((run, a) => ScenarioRunner.Result(scenarios[a], options, planned[a], run.Replications, run.WallSeconds, lanes))];
+        }
+
         var results = new List<RunResult>(arms.Count);
         foreach (var arm in arms)
         {

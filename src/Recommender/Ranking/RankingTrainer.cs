@@ -16,16 +16,19 @@ internal sealed class RankingTrainer
     private readonly RecommenderOptions _options;
     private readonly int _seed;
     private readonly int _threads;
+    private readonly Func<int>? _threadsNow;
 
     /// <param name="options">Tree counts and sizes.</param>
     /// <param name="seed">Seeds every fit.</param>
     /// <param name="threads">Heads fitted side by side (0: one per core); the models do not depend on it.</param>
-    public RankingTrainer(RecommenderOptions options, ulong seed, int threads = 0)
+    /// <param name="threadsNow">When given, the threads a fit may use, asked at each fit instead.</param>
+    public RankingTrainer(RecommenderOptions options, ulong seed, int threads = 0, Func<int>? threadsNow = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(threads);
         _options = options;
         _seed = (int)(seed & 0x7FFFFFFF);
         _threads = threads == 0 ? Environment.ProcessorCount : threads;
+        _threadsNow = threadsNow;
     }
 
     /// <summary>Rows used for the last fit, for tests and offline evaluation.</summary>
@@ -73,7 +76,7 @@ internal sealed class RankingTrainer
         // fitting them side by side gives the same models as fitting them one after another; the
         // work alongside reads what the fits read and writes nothing they read.
         var items = RankingModel.Heads + 1 + (alongside is null ? 0 : 1);
-        void Fits() => Parallel.For(0, items, new ParallelOptions { MaxDegreeOfParallelism = _threads }, h =>
+        void Fits() => Parallel.For(0, items, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _threadsNow?.Invoke() ?? _threads) }, h =>
         {
             if (h > RankingModel.Heads)
             {

@@ -20,8 +20,11 @@ namespace Simulator.Cli.Commands;
 internal static class StudyBench
 {
     /// <summary>One study's timing: the arms' results and the seconds of each phase.</summary>
-    public sealed record Timing(IReadOnlyList<Arm> Arms, IReadOnlyList<RunResult> Results, double SimulationSeconds, double WriteSeconds)
+    public sealed record Timing(IReadOnlyList<Arm> Arms, IReadOnlyList<RunResult> Results, double SimulationSeconds, double WriteSeconds, double SimulationCpuSeconds, int Threads)
     {
+        /// <summary>Share of the threads' time the process kept busy while simulating (CPU seconds over wall seconds × threads).</summary>
+        public double CoreUse => SimulationSeconds > 0 ? SimulationCpuSeconds / (SimulationSeconds * Threads) : 0;
+
         public long Impressions => Results.Sum(r => r.Impressions);
 
         public double WallSeconds => SimulationSeconds + WriteSeconds;
@@ -36,9 +39,13 @@ internal static class StudyBench
         var arms = new List<Arm> { new("baseline", document.Scenario) };
         arms.AddRange(document.Variants.Select(v => new Arm(v.Key, v.Value)));
         var options = new RunOptions { Threads = threads };
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var results = StudyRunner.Run(arms, options, null, token);
         var simulation = clock.Elapsed.TotalSeconds;
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
         if (results.Count < arms.Count || results.Any(r => !r.Complete))
         {
             throw new OperationCanceledException("The study was stopped before it finished.");
@@ -67,14 +74,7 @@ internal static class StudyBench
             }
         }
 
-        return new Timing(arms, results, simulation, clock.Elapsed.TotalSeconds);
-    }
-
-    /// <summary>Share of lane time a run of <paramref name="replications"/> on <paramref name="lanes"/> lanes keeps busy, when replications take equally long.</summary>
-    public static double LaneUse(int replications, int lanes)
-    {
-        var rounds = (replications + lanes - 1) / Math.Max(1, lanes);
-        return rounds == 0 ? 0 : (double)replications / (lanes * rounds);
+        return new Timing(arms, results, simulation, clock.Elapsed.TotalSeconds, cpu, threads);
     }
 
     /// <summary>The Markdown section: phases, per-arm figures and the study against the bench.</summary>
@@ -87,12 +87,12 @@ internal static class StudyBench
         var sb = new StringBuilder();
         sb.AppendLine(inv, $"## bench --study: {name}, {study.Arms.Count} arm(s), {bench.Users:N0} users, {bench.Threads} thread(s)");
         sb.AppendLine();
-        sb.AppendLine("| arm | replications | lanes | lane use | wall (s) | impressions (reported days) | impressions/s |");
-        sb.AppendLine("|---|---|---|---|---|---|---|");
+        sb.AppendLine("| arm | replications | lanes | wall (s) | impressions (reported days) | impressions/s |");
+        sb.AppendLine("|---|---|---|---|---|---|");
         for (var i = 0; i < study.Arms.Count; i++)
         {
             var r = study.Results[i];
-            sb.AppendLine(inv, $"| {study.Arms[i].Label} | {r.Replications.Count} | {r.Lanes} | {LaneUse(r.Replications.Count, r.Lanes):P0} | {r.WallSeconds:F1} | {r.Impressions:N0} | {(r.WallSeconds > 0 ? r.Impressions / r.WallSeconds : 0):N0} |");
+            sb.AppendLine(inv, $"| {study.Arms[i].Label} | {r.Replications.Count} | {r.Lanes} | {r.WallSeconds:F1} | {r.Impressions:N0} | {(r.WallSeconds > 0 ? r.Impressions / r.WallSeconds : 0):N0} |");
         }
 
         sb.AppendLine();
@@ -101,6 +101,8 @@ internal static class StudyBench
         sb.AppendLine(inv, $"| simulation (every arm, warm-ups included) | {study.SimulationSeconds:F1} | {study.SimulationSeconds / study.WallSeconds:P1} |");
         sb.AppendLine(inv, $"| results, report and plots | {study.WriteSeconds:F1} | {study.WriteSeconds / study.WallSeconds:P1} |");
         sb.AppendLine(inv, $"| total | {study.WallSeconds:F1} | |");
+        sb.AppendLine();
+        sb.AppendLine(inv, $"Cores busy while simulating: {study.CoreUse:P0} of {study.Threads} thread(s) (process CPU time over wall time; arms whose replications share lanes overlap, so an arm's wall time spans its first start to its last end).");
         sb.AppendLine();
         sb.AppendLine(inv, $"| **study impressions per second** | **{study.ImpressionsPerSecond:N0}** |");
         sb.AppendLine("|---|---|");

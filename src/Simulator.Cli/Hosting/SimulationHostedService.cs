@@ -93,22 +93,22 @@ internal sealed class SimulationHostedService(RunRequest request, IHostApplicati
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async ctx =>
             {
-                ProgressTask? last = null;
+                // One bar per arm: arms that share replication lanes advance together.
+                var bars = new List<ProgressTask>();
                 IRunProgress Bar(Arm arm)
                 {
-                    if (last is not null)
-                    {
-                        last.Value = last.MaxValue;
-                    }
-
-                    last = ctx.AddTask(Markup.Escape(arm.Label), maxValue: 1);
-                    return new ConsoleProgress(logger, last, labelled ? arm.Label : null);
+                    var bar = ctx.AddTask(Markup.Escape(arm.Label), maxValue: 1);
+                    bars.Add(bar);
+                    return new ConsoleProgress(logger, bar, labelled ? arm.Label : null);
                 }
 
                 results = await Task.Run(() => StudyRunner.Run(arms, request.Options, Bar, token), CancellationToken.None).ConfigureAwait(false);
-                if (last is not null)
+                foreach (var (bar, result) in bars.Zip(results))
                 {
-                    last.Value = last.MaxValue;
+                    if (result.Complete)
+                    {
+                        bar.Value = bar.MaxValue;
+                    }
                 }
             }).ConfigureAwait(false);
         return results;

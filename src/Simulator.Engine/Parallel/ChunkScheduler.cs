@@ -13,6 +13,7 @@ public sealed class ChunkScheduler : IDisposable
 {
     private readonly Thread[] _workers;
     private readonly int _minChunks;
+    private readonly ThreadShare? _share;
     private readonly SemaphoreSlim _start = new(0);
     private readonly ManualResetEventSlim _done = new(false);
     private IChunkWork? _work;
@@ -28,16 +29,20 @@ public sealed class ChunkScheduler : IDisposable
     /// Creates a scheduler that runs chunks on <paramref name="threads"/> threads (the caller's included).
     /// Chunks hold <paramref name="chunkSize"/> items, or fewer (down to 8) when that is needed to cut
     /// the items into at least <paramref name="minChunks"/> chunks, so that a small batch still spreads
-    /// over the threads and a slow chunk does not leave the others idle.
+    /// over the threads and a slow chunk does not leave the others idle. With a
+    /// <paramref name="share"/>, the scheduler keeps a worker for each of the share's cores and uses
+    /// at each call only as many threads as its share allows then.
     /// </summary>
-    public ChunkScheduler(int threads, int chunkSize = 4096, int minChunks = 1)
+    public ChunkScheduler(int threads, int chunkSize = 4096, int minChunks = 1, ThreadShare? share = null)
     {
+        threads = share?.Total ?? threads;
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(minChunks, 1);
         Threads = threads;
         ChunkSize = chunkSize;
         _minChunks = minChunks;
+        _share = share;
         _workers = new Thread[threads - 1];
         for (var i = 0; i < _workers.Length; i++)
         {
@@ -46,7 +51,7 @@ public sealed class ChunkScheduler : IDisposable
         }
     }
 
-    /// <summary>Threads that execute chunks, the calling thread included.</summary>
+    /// <summary>Threads that may execute chunks, the calling thread included (with a share, at most).</summary>
     public int Threads { get; }
 
     /// <summary>Largest number of items per chunk; fixed for the life of a run.</summary>
@@ -89,7 +94,8 @@ public sealed class ChunkScheduler : IDisposable
 
         _partsOnly = partsOnly;
 
-        if (_workers.Length == 0 || chunks == 1)
+        var allowed = _share is null ? _workers.Length : Math.Min(_workers.Length, _share.PerHolder - 1);
+        if (allowed == 0 || chunks == 1)
         {
             for (var c = 0; c < chunks; c++)
             {
@@ -104,7 +110,7 @@ public sealed class ChunkScheduler : IDisposable
         _chunkCount = chunks;
         _nextChunk = -1;
         _failure = null;
-        var helpers = Math.Min(_workers.Length, chunks - 1);
+        var helpers = Math.Min(allowed, chunks - 1);
         _activeWorkers = helpers;
         _done.Reset();
         _start.Release(helpers);

@@ -33,7 +33,7 @@ public sealed class SimulationWorld : IDisposable
         var users = PopulationBuilder.Build(settings.Population, settings.Behaviour, settings.Seed, settings.Recommender.SlateSize, settings.Policies, settings.Days, settings.WarmupDays);
         var content = new ContentSupply(settings.Content, settings.Population, settings.Behaviour, settings.Seed, settings.Days, users, Marketing.CampaignBook.ReservedAccounts(settings.Campaigns));
         var recommenderSeed = CounterRng.Draw(settings.Seed, 0, StreamIds.Recommender, 0);
-        var recommender = new RecommenderCore(settings.Recommender, recommenderSeed, users.Count, content.ExpectedVideos, settings.Threads, settings.Behaviour.Topics);
+        var recommender = new RecommenderCore(settings.Recommender, recommenderSeed, users.Count, content.ExpectedVideos, settings.Threads, settings.Behaviour.Topics, settings.Share is { } share ? () => share.PerHolder : null);
         for (var u = 0; u < users.Count; u++)
         {
             var country = Countries.All[users.Persona.Country[u]];
@@ -62,7 +62,7 @@ public sealed class SimulationWorld : IDisposable
             Return = new ReturnModel(settings.Behaviour),
             Wheel = new TimingWheel(users.Count, WheelBits(settings.TickSeconds), settings.StartTick),
             Campaigns = campaigns,
-            Scheduler = new ChunkScheduler(settings.Threads, settings.ChunkSize, settings.MinChunks),
+            Scheduler = new ChunkScheduler(settings.Threads, settings.ChunkSize, settings.MinChunks, settings.Share),
             Consumption = new Homogenization(users.Count),
         };
 

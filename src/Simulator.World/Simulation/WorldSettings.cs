@@ -23,6 +23,13 @@ public sealed record WorldSettings
     public int Threads { get; init; } = 1;
 
     /// <summary>
+    /// Cores this world shares with others running beside it (replication lanes), or null for its
+    /// own <see cref="Threads"/>: it then uses its share of them at each step, so a lane left running
+    /// alone uses every core. Results do not depend on it.
+    /// </summary>
+    public Engine.Parallel.ThreadShare? Share { get; init; }
+
+    /// <summary>
     /// Users in session per parallel chunk. Results do not depend on it (nor on threads); tests
     /// shrink it to force many chunks. Small, because a tick's work is only the users in session
     /// (about 2–3 % of the population at a time): with 512, a 10,000-user world had one chunk per
