@@ -119,6 +119,8 @@ public static class ResultWriter
             ["scenario"] = run.Scenario.Name,
             ["scenario_file"] = document.Path,
             ["scenario_sha256"] = document.Hash,
+            ["calibration_profile"] = document.Profile?.Source ?? "none",
+            ["calibration_profile_sha256"] = document.Profile?.Hash,
             ["seed"] = run.Scenario.Seed,
             ["replication_seeds"] = new JsonArray(run.Replications.Select(r => (JsonNode?)JsonValue.Create(r.Seed)).ToArray()),
             ["complete"] = run.Complete,

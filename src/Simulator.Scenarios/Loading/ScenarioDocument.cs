@@ -14,6 +14,9 @@ public sealed record ScenarioDocument
     /// <summary>SHA-256 of the file's bytes, lower-case hex.</summary>
     public required string Hash { get; init; }
 
+    /// <summary>The calibration profile the scenario inherits, or null with <c>calibration: none</c>.</summary>
+    public Calibration.CalibrationProfile? Profile { get; init; }
+
     /// <summary>The baseline scenario.</summary>
     public required Scenario Scenario { get; init; }
 

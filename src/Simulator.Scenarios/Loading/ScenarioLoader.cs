@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Simulator.Scenarios.Calibration;
 using Simulator.Scenarios.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -16,7 +18,9 @@ public static class ScenarioLoader
     public const string VariantsKey = "variants";
 
     // A variant must keep the baseline's dice and shape, or the paired comparison is meaningless.
-    private static readonly string[] FixedInVariants = ["name", "seed", "replications", "duration", "guardrails", VariantsKey, SweepBinder.SweepKey];
+    private static readonly string[] FixedInVariants = ["name", "seed", "replications", "duration", "guardrails", CalibrationKey, VariantsKey, SweepBinder.SweepKey];
+
+    private const string CalibrationKey = "calibration";
 
     private static readonly HashSet<string> IgnoredAtRoot = [VariantsKey, SweepBinder.SweepKey];
 
@@ -34,7 +38,20 @@ public static class ScenarioLoader
     }
 
     /// <summary>Parses scenario text; <paramref name="path"/> is used in messages and for the default name.</summary>
-    public static ScenarioDocument Parse(string path, string text, string? hash = null)
+    public static ScenarioDocument Parse(string path, string text, string? hash = null) => Parse(path, text, hash, null);
+
+    /// <summary>
+    /// The document's scenario with <paramref name="values"/> set at their dotted keys over both the
+    /// profile and the file's own keys: one evaluation point of <c>calibrate --fit</c>.
+    /// </summary>
+    public static Scenario WithValues(ScenarioDocument document, IReadOnlyList<KeyValuePair<string, double>> values)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(values);
+        return Parse(document.Path, document.Text, document.Hash, values).Scenario;
+    }
+
+    private static ScenarioDocument Parse(string path, string text, string? hash, IReadOnlyList<KeyValuePair<string, double>>? forced)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(text);
@@ -62,6 +79,8 @@ public static class ScenarioLoader
             binder.Error(stream.Documents[1].RootNode, "", "one scenario per file: remove the second '---' document.");
         }
 
+        var profile = ResolveProfile(binder, path, root);
+        root = Inherit(binder, root, profile, forced);
         var scenario = binder.BindRecord(root, new Scenario(), IgnoredAtRoot);
         if (scenario.Name.Length == 0)
         {
@@ -91,8 +110,70 @@ public static class ScenarioLoader
             throw new ScenarioValidationException(binder.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
         }
 
-        return new ScenarioDocument { Path = path, Text = text, Hash = hash, Scenario = scenario, Variants = variants, Sweep = sweep };
+        return new ScenarioDocument { Path = path, Text = text, Hash = hash, Profile = profile, Scenario = scenario, Variants = variants, Sweep = sweep };
     }
+
+    // `calibration: default | none | <path relative to the scenario file>`; a broken profile's
+    // errors are reported at the profile file's own lines.
+    private static CalibrationProfile? ResolveProfile(ScenarioBinder binder, string path, YamlMappingNode root)
+    {
+        if (!root.Children.TryGetValue(new YamlScalarNode(CalibrationKey), out var node))
+        {
+            return ProfileLoader.Default;
+        }
+
+        var name = (node as YamlScalarNode)?.Value ?? "";
+        switch (name)
+        {
+            case ProfileLoader.DefaultName:
+                return ProfileLoader.Default;
+            case ProfileLoader.NoneName:
+                return null;
+            case "":
+                binder.Error(node, CalibrationKey, "expected `default`, `none` or the path of a calibration profile written by `simulator calibrate --fit`.");
+                return null;
+        }
+
+        var file = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path) ?? "", name);
+        if (!File.Exists(file))
+        {
+            binder.Error(node, CalibrationKey, $"calibration profile '{file}' not found; allowed: default, none, or a profile file's path relative to this scenario.");
+            return null;
+        }
+
+        try
+        {
+            return ProfileLoader.Load(file);
+        }
+        catch (ScenarioValidationException ex)
+        {
+            binder.Errors.AddRange(ex.Errors);
+            return null;
+        }
+    }
+
+    private static YamlMappingNode Inherit(ScenarioBinder binder, YamlMappingNode root, CalibrationProfile? profile, IReadOnlyList<KeyValuePair<string, double>>? forced)
+    {
+        if (profile is null && forced is null)
+        {
+            return root;
+        }
+
+        var copy = YamlTree.DeepCopy(root, binder);
+        foreach (var (key, value) in profile?.Values ?? [])
+        {
+            YamlTree.SetPath(copy, key, Scalar(value), overwrite: false, root, binder);
+        }
+
+        foreach (var (key, value) in forced ?? [])
+        {
+            YamlTree.SetPath(copy, key, Scalar(value), overwrite: true, root, binder);
+        }
+
+        return copy;
+    }
+
+    private static YamlScalarNode Scalar(double value) => new(value.ToString("R", CultureInfo.InvariantCulture));
 
     private static void BindVariants(ScenarioBinder binder, YamlMappingNode root, YamlNode variantsNode, Scenario baseline, List<KeyValuePair<string, Scenario>> variants)
     {

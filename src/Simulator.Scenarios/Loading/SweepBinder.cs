@@ -54,9 +54,9 @@ internal static class SweepBinder
         }
 
         var segments = parameterNode!.Value!.Split('.');
-        if (segments[0] is "name" or "seed" or "replications" or "duration" or "guardrails" or "variants" or SweepKey)
+        if (segments[0] is "name" or "seed" or "replications" or "duration" or "guardrails" or "calibration" or "variants" or SweepKey)
         {
-            binder.Error(parameterNode, $"{SweepKey}.parameter", $"'{segments[0]}' cannot be swept: grid points share the baseline's name, seed, replications, duration and guardrails so that they are paired.");
+            binder.Error(parameterNode, $"{SweepKey}.parameter", $"'{segments[0]}' cannot be swept: grid points share the baseline's name, seed, replications, duration, guardrails and calibration profile so that they are paired.");
             return null;
         }
 
@@ -71,7 +71,7 @@ internal static class SweepBinder
                 continue;
             }
 
-            var copy = DeepCopy(root, binder);
+            var copy = YamlTree.DeepCopy(root, binder);
             copy.Children.Remove(new YamlScalarNode(SweepKey));
             copy.Children.Remove(new YamlScalarNode(ScenarioLoader.VariantsKey));
             var before = binder.Errors.Count;
@@ -167,42 +167,5 @@ internal static class SweepBinder
         }
 
         return true;
-    }
-
-    // Copies mappings and sequences (scalars are shared: they are never mutated), keeping
-    // the original nodes' marks so that errors still point at the file.
-    private static YamlMappingNode DeepCopy(YamlMappingNode node, ScenarioBinder binder)
-    {
-        var copy = new YamlMappingNode();
-        binder.Origins[copy] = node;
-        foreach (var (k, v) in node.Children)
-        {
-            copy.Add(k, Copy(v, binder));
-        }
-
-        return copy;
-    }
-
-    private static YamlNode Copy(YamlNode node, ScenarioBinder binder)
-    {
-        switch (node)
-        {
-            case YamlMappingNode m:
-                return DeepCopy(m, binder);
-            case YamlSequenceNode s:
-            {
-                var copy = new YamlSequenceNode { Style = s.Style };
-                binder.Origins[copy] = s;
-                foreach (var child in s.Children)
-                {
-                    copy.Add(Copy(child, binder));
-                }
-
-                return copy;
-            }
-
-            default:
-                return node;
-        }
     }
 }

@@ -29,6 +29,10 @@ public sealed record Scenario
     [Range(1, 1000)]
     public int Replications { get; init; } = 1;
 
+    /// <summary>The calibration profile this scenario inherits its behaviour defaults from.</summary>
+    [Description("Calibration profile whose fitted values are this scenario's behaviour defaults (its own keys still win): `default` (the committed scenarios/calibration/default.yaml, built into the binary), `none` (the code's uncalibrated defaults), or a profile file's path relative to this file, as written by `simulator calibrate --fit`.")]
+    public string Calibration { get; init; } = "default";
+
     /// <summary>Run length and tick.</summary>
     [Description("Run length and tick length.")]
     public DurationOptions Duration { get; init; } = new();
