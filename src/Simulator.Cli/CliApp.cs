@@ -17,6 +17,7 @@ internal static class CliApp
             SchemaCommand.Create(stdout),
             PersonasCommand.Create(stdout, stderr),
             CalibrateCommand.Create(stdout, stderr),
+            ValidateModelCommand.Create(stdout, stderr),
             CompareCommand.Create(stdout, stderr),
             SweepCommand.Create(stdout, stderr),
             BenchCommand.Create(stdout, stderr),

@@ -90,7 +90,7 @@ internal static class CalibrateCommand
             var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
             Directory.CreateDirectory(dir);
             var temp = path + ".tmp";
-            await File.WriteAllTextAsync(temp, CalibrationReport.Markdown(result, "dotnet run --project src/Simulator.Cli -c Release -- calibrate " + string.Join(' ', parse.Tokens.Select(x => x.Value).Skip(1))), token).ConfigureAwait(false);
+            await File.WriteAllTextAsync(temp, CalibrationReport.Markdown(result, document.Profile, "dotnet run --project src/Simulator.Cli -c Release -- calibrate " + string.Join(' ', parse.Tokens.Select(x => x.Value).Skip(1))), token).ConfigureAwait(false);
             File.Move(temp, path, overwrite: true);
             await stdout.WriteLineAsync($"calibration table: {path}").ConfigureAwait(false);
             return ExitCodes.Success;

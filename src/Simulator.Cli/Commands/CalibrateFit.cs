@@ -89,10 +89,10 @@ internal static class CalibrateFit
             new("replications_per_evaluation", replications.ToString(inv)),
             new("budget", request.Settings.Budget.ToString(inv)),
             new("loss", best.Loss.ToString("G4", inv)),
+            new("smoothed_loss", outcome.SmoothedLoss[best.Index].ToString("G4", inv)),
             new("loss_at_start", outcome.Evaluations[0].Loss.ToString("G4", inv)),
             new("loss_definition", "weighted mean of z² over the targets, z = (simulated − band centre) / half-width; + retention-order penalty (README.md, Calibration)"),
             new("targets", "CALIBRATION.md §1: " + string.Join(", ", outcome.Targets.Select(t => t.Band.Metric))),
-            new("wall_seconds", Math.Round(wall).ToString(inv)),
         };
         var values = outcome.Parameters.Select((p, i) =>
         {
@@ -111,7 +111,7 @@ internal static class CalibrateFit
             return ExitCodes.RunFailure;
         }
 
-        await stdout.WriteLineAsync(string.Create(inv, $"fit: loss {outcome.Evaluations[0].Loss:G4} → {best.Loss:G4} in {outcome.Evaluations.Count} evaluations, {wall / 60:F1} min")).ConfigureAwait(false);
+        await stdout.WriteLineAsync(string.Create(inv, $"fit: loss {outcome.Evaluations[0].Loss:G4} → {best.Loss:G4} (smoothed {outcome.SmoothedLoss[0]:G4} → {outcome.SmoothedLoss[best.Index]:G4}) in {outcome.Evaluations.Count} evaluations, {wall / 60:F1} min")).ConfigureAwait(false);
         await stdout.WriteLineAsync($"profile: {request.ProfilePath}").ConfigureAwait(false);
         await stdout.WriteLineAsync($"fit report: {request.ReportPath}").ConfigureAwait(false);
         return ExitCodes.Success;

@@ -40,12 +40,16 @@ public static class CalibrationLoss
         return double.IsFinite(value) ? (value - target.Centre) / target.HalfWidth : MissingZ;
     }
 
-    /// <summary>The loss of a set of simulated metric means (keys as in <see cref="Targets"/>).</summary>
-    public static double Of(IReadOnlyDictionary<string, double> metrics)
+    /// <summary>The loss of a set of simulated metric means against <see cref="Targets"/>.</summary>
+    public static double Of(IReadOnlyDictionary<string, double> metrics) => Of(metrics, Targets);
+
+    /// <summary>The loss against other targets (a synthetic-truth check fits to a simulated world's own values).</summary>
+    public static double Of(IReadOnlyDictionary<string, double> metrics, IReadOnlyList<FitTarget> targets)
     {
         ArgumentNullException.ThrowIfNull(metrics);
+        ArgumentNullException.ThrowIfNull(targets);
         double sum = 0, weights = 0;
-        foreach (var t in Targets)
+        foreach (var t in targets)
         {
             var z = Z(t, metrics.GetValueOrDefault(t.Band.Metric, double.NaN));
             sum += t.Weight * z * z;

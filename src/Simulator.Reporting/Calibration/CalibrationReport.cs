@@ -11,7 +11,7 @@ namespace Simulator.Reporting.Calibration;
 /// </summary>
 public static class CalibrationReport
 {
-    public static string Markdown(RunResult run, string command)
+    public static string Markdown(RunResult run, Scenarios.Calibration.CalibrationProfile? profile, string command)
     {
         ArgumentNullException.ThrowIfNull(run);
         var inv = CultureInfo.InvariantCulture;
@@ -20,6 +20,10 @@ public static class CalibrationReport
         sb.AppendLine();
         sb.AppendLine(inv, $"Scenario `{run.Scenario.Name}`: {run.Replications.Count} replication(s) of {(run.Replications.Count > 0 ? run.Replications[0].Users : 0):N0} users over {run.Scenario.Duration.Days} simulated days, seed {run.Scenario.Seed}, feed policy `{run.Scenario.Recommender.Policy.ToString().ToLowerInvariant()}`.");
         sb.AppendLine(inv, $"Regenerate with `{command}`.");
+        sb.AppendLine();
+        sb.AppendLine(profile is null
+            ? "Behaviour parameters: the code's uncalibrated defaults (`calibration: none`)."
+            : string.Create(inv, $"Behaviour parameters: calibration profile `{profile.Source}` ({Provenance(profile)}); how it was fitted: `results/calibration-fit.md`."));
         sb.AppendLine();
         sb.AppendLine("Bands and sources are from `CALIBRATION.md` unless a section names another (grade in brackets). \"Miss\" means the emergent value's mean lies outside the band; it is a finding about the model, not a number to force.");
         sb.AppendLine();
@@ -30,6 +34,12 @@ public static class CalibrationReport
         Section(sb, run, "Views by video age (Trendpop 2022)", CalibrationTarget.ViewAge);
         AgeSection(sb, run);
         return sb.ToString();
+    }
+
+    private static string Provenance(Scenarios.Calibration.CalibrationProfile profile)
+    {
+        string? Get(string key) => profile.Provenance.FirstOrDefault(p => p.Key == key).Value;
+        return Get("status") ?? $"fitted {Get("date")} at commit {Get("commit")?[..Math.Min(7, Get("commit")!.Length)]} on {Get("population")} users, loss {Get("loss")}";
     }
 
     private static void Section(StringBuilder sb, RunResult run, string title, IEnumerable<CalibrationTarget> targets)

@@ -14,7 +14,10 @@ public sealed record FitOutcome
     /// <summary>Every evaluation in the order it was made (index 0 is the starting point).</summary>
     public required IReadOnlyList<FitPoint> Evaluations { get; init; }
 
-    /// <summary>Index of the evaluation with the lowest loss: the fitted point.</summary>
+    /// <summary>Per evaluation, the loss of its metrics as smoothed over neighbouring evaluations (what the fitted point is chosen by).</summary>
+    public required IReadOnlyList<double> SmoothedLoss { get; init; }
+
+    /// <summary>Index of the evaluation with the lowest smoothed loss: the fitted point.</summary>
     public required int BestIndex { get; init; }
 
     /// <summary>

@@ -78,6 +78,7 @@ public static class HeadlineMetrics
 
         Put(m, MetricKeys.DauMau, n == 0 ? double.NaN : ratio / n);
         Put(m, MetricKeys.MinutesPerDau, Safe(watch, dau));
+        Put(m, MetricKeys.MinutesPerUser, Safe(watch, accounts));
         Put(m, MetricKeys.SessionsPerDau, Safe(sessions, dau));
         Put(m, MetricKeys.SessionMinutes, Safe(endedMinutes, ended));
         Put(m, MetricKeys.ImpressionsPerDau, Safe(impressions, dau));

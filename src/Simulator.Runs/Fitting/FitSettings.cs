@@ -1,3 +1,4 @@
+using Simulator.Reporting.Calibration;
 using Simulator.Scenarios.Calibration;
 
 namespace Simulator.Runs.Fitting;
@@ -19,6 +20,9 @@ public sealed record FitSettings
 
     /// <summary>The parameters searched.</summary>
     public IReadOnlyList<FitParameter> Parameters { get; init; } = FitParameterSet.Parameters;
+
+    /// <summary>The bands fitted to: CALIBRATION.md §1 (<see cref="CalibrationLoss.Targets"/>) unless a synthetic-truth check says otherwise.</summary>
+    public IReadOnlyList<FitTarget> Targets { get; init; } = CalibrationLoss.Targets;
 
     /// <summary>The starting values (the inherited profile's or the scenario's), in parameter order.</summary>
     public required IReadOnlyList<double> Start { get; init; }

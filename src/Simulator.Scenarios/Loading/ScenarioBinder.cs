@@ -27,7 +27,8 @@ internal sealed class ScenarioBinder(string file)
 
     public void Error(YamlNode node, string path, string message)
     {
-        if (node.Start.Line == 0 && Origins.TryGetValue(node, out var origin))
+        // A node built by copying or merging has no position of its own (YamlDotNet gives it 1:1).
+        while (Origins.TryGetValue(node, out var origin) && !ReferenceEquals(origin, node))
         {
             node = origin;
         }

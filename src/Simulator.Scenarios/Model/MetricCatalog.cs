@@ -12,6 +12,7 @@ public static class MetricCatalog
     [
         MetricKeys.DauMau,
         MetricKeys.MinutesPerDau,
+        MetricKeys.MinutesPerUser,
         MetricKeys.SessionsPerDau,
         MetricKeys.SessionMinutes,
         MetricKeys.RetentionD1,

@@ -8,6 +8,8 @@ public static class MetricKeys
 {
     public const string DauMau = "stickiness.dau_mau";
     public const string MinutesPerDau = "stickiness.minutes_per_dau";
+    /// <summary>Minutes watched per installed account per day, active or not: the time spent a field experiment's arm reports.</summary>
+    public const string MinutesPerUser = "stickiness.minutes_per_user";
     public const string SessionsPerDau = "stickiness.sessions_per_dau";
     public const string SessionMinutes = "stickiness.session_minutes";
     public const string RetentionD1 = "stickiness.retention_d1";
