@@ -71,9 +71,11 @@ public sealed class GoldenFileTests : IDisposable
         Assert.Contains("line 2", FirstDifference("a\nb\n", "a\n")!, StringComparison.Ordinal);
     }
 
-    private static void Match(string golden, string actualPath)
+    private static void Match(string golden, string actualPath) => MatchText(golden, File.ReadAllText(actualPath));
+
+    /// <summary>Checks <paramref name="actual"/> against the golden file (or rewrites it with UPDATE_GOLDEN=1).</summary>
+    internal static void MatchText(string golden, string actual)
     {
-        var actual = File.ReadAllText(actualPath);
         var goldenPath = Path.Combine(GoldenDirectory(), golden);
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Simulator.Reporting.Output;
 
 namespace Simulator.Reporting.Calibration;
 
@@ -58,7 +59,7 @@ public static class FitReport
         {
             var m0 = start.Metrics.GetValueOrDefault(t.Band.Metric, double.NaN);
             var m1 = best.Metrics.GetValueOrDefault(t.Band.Metric, double.NaN);
-            sb.AppendLine(inv, $"| `{t.Band.Metric}` | {t.Band.Low:G3}–{t.Band.High:G3} | {m0:G3} | {m1:G3} | {CalibrationLoss.Z(t, m1):+0.00;-0.00} | {t.Band.Source} |");
+            sb.AppendLine(inv, $"| `{t.Band.Metric}` | {t.Band.Low:G3}–{t.Band.High:G3} | {m0:G3} | {m1:G3} | {SignedNumber.Format(CalibrationLoss.Z(t, m1))} | {t.Band.Source} |");
         }
 
         sb.AppendLine();

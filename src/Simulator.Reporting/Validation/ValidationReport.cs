@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Simulator.Reporting.Output;
 
 namespace Simulator.Reporting.Validation;
 
@@ -43,9 +44,9 @@ public static class ValidationReport
         foreach (var r in results)
         {
             var o = r.Outcome;
-            var published = o.Direction == 0 ? $"≈ 0 (within ± {o.NullBandPct:G2} %)" : o.SizePct is { } p ? $"{p:+0.##;-0.##} %" : o.Direction > 0 ? "up" : "down";
+            var published = o.Direction == 0 ? $"≈ 0 (within ± {o.NullBandPct:G2} %)" : o.SizePct is { } p ? $"{SignedNumber.Format(p, "0.##")} %" : o.Direction > 0 ? "up" : "down";
             var effect = r.Simulated is { } s && r.Verdict != DirectionVerdict.NotSimulated
-                ? string.Create(inv, $"{s.RelPct:+0.00;-0.00} % [{s.RelPctCi95Low:+0.00;-0.00}, {s.RelPctCi95High:+0.00;-0.00}]")
+                ? string.Create(inv, $"{SignedNumber.Format(s.RelPct)} % [{SignedNumber.Format(s.RelPctCi95Low)}, {SignedNumber.Format(s.RelPctCi95High)}]")
                 : "not simulated";
             var verdict = r.Verdict switch
             {
@@ -70,7 +71,7 @@ public static class ValidationReport
             sb.AppendLine(inv, $"* Scenario: {(o.Scenario.Length == 0 ? "none" : $"`scenarios/validation/{o.Scenario}`, variant `{o.Variant}`")}. {o.Mimic}");
             if (r.Simulated is { } s && r.Verdict != DirectionVerdict.NotSimulated)
             {
-                sb.AppendLine(inv, $"* Simulated: `{o.Metric}` {s.BaselineMean:G4} in the control arm, {s.VariantMean:G4} in the treatment, {s.RelPct:+0.00;-0.00} % [{s.RelPctCi95Low:+0.00;-0.00}, {s.RelPctCi95High:+0.00;-0.00}] over {s.N} paired replications.");
+                sb.AppendLine(inv, $"* Simulated: `{o.Metric}` {s.BaselineMean:G4} in the control arm, {s.VariantMean:G4} in the treatment, {SignedNumber.Format(s.RelPct)} % [{SignedNumber.Format(s.RelPctCi95Low)}, {SignedNumber.Format(s.RelPctCi95High)}] over {s.N} paired replications.");
             }
 
             sb.AppendLine();
