@@ -9,20 +9,13 @@ public sealed class CalibrateFitCliTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = await CliApp.RunAsync(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
 
     private async Task<(int Code, string Err, string Profile)> Fit(string name, string threads)
     {
         var file = Path.Combine(_dir, "tiny.yaml");
         File.WriteAllText(file, "name: tiny\nseed: 4\nduration: { days: 2, warmup_days: 1 }\npopulation: { size: 300 }\n");
         var profile = Path.Combine(_dir, name, "profile.yaml");
-        var (code, _, err) = await Run("calibrate", file, "--fit", "--scale", "1", "--budget", "5", "--threads", threads,
+        var (code, _, err) = await CliRun.Run("calibrate", file, "--fit", "--scale", "1", "--budget", "5", "--threads", threads,
             "--profile", profile, "--fit-report", Path.Combine(_dir, name, "fit.md"), "--out", Path.Combine(_dir, name, "res"));
         return (code, err, profile);
     }
@@ -66,7 +59,7 @@ public sealed class CalibrateFitCliTests : IDisposable
     [InlineData("--scale", "-1")]
     public async Task Should_ExitTwo_When_FitArgumentsAreBad(string option, string value)
     {
-        var (code, _, err) = await Run("calibrate", "scenarios/baseline.yaml", "--fit", option, value);
+        var (code, _, err) = await CliRun.Run("calibrate", "scenarios/baseline.yaml", "--fit", option, value);
         Assert.Equal(2, code);
         Assert.Contains("error:", err, StringComparison.Ordinal);
     }

@@ -117,11 +117,20 @@ internal static class CalibrateFit
         return ExitCodes.Success;
     }
 
-    private static void WriteAtomically(string path, string text)
+    /// <summary>Writes to a temporary file and renames it, so that a failed write leaves neither a half file nor the temporary one.</summary>
+    internal static void WriteAtomically(string path, string text)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var temp = path + ".tmp";
-        File.WriteAllText(temp, text);
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            File.WriteAllText(temp, text);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
     }
 }

@@ -96,9 +96,7 @@ internal static class ValidateModelCommand
                         $"Behaviour parameters: calibration profile `{profile?.Source ?? "none"}` (sha256 {profile?.Hash[..12] ?? "—"}); built from commit {info.Commit}.",
                         "Until snapshots exist (issue #22), each arm runs its own warm-up under its own feed, so an effect is the difference between two settled worlds (the long-run effect), not a switch on an existing platform measured over the experiment's weeks.",
                     };
-                    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-                    File.WriteAllText(path + ".tmp", ValidationReport.Markdown(rows, setting, commandText));
-                    File.Move(path + ".tmp", path, overwrite: true);
+                    CalibrateFit.WriteAtomically(path, ValidationReport.Markdown(rows, setting, commandText));
                     var simulated = rows.Where(r => r.Verdict != DirectionVerdict.NotSimulated).ToList();
                     stdout.WriteLine($"directions right: {simulated.Count(r => r.Verdict == DirectionVerdict.Right)} of {simulated.Count}");
                     stdout.WriteLine($"validation report: {path}");

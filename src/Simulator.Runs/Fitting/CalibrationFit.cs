@@ -5,13 +5,13 @@ namespace Simulator.Runs.Fitting;
 /// <summary>
 /// The fit of <c>simulator calibrate --fit</c>: a sequential response-surface search on common
 /// random numbers. It evaluates the starting point and a Latin-hypercube design over the boxes,
-/// then, batch by batch, fits a quadratic surface to every target metric around the best point so
+/// then, batch by batch, fits a local linear model of every target metric (quadratic once the points support it) around the best point so
 /// far (a trust region that widens after a batch improves the best and narrows after one that does
 /// not), minimises the loss those surfaces predict, and simulates the minima. One-replication
 /// evaluations are noisy (D30 retention of a 2,000-user world rests on a few dozen installs), so
 /// the lowest observed loss is biased towards lucky dice: the trust region's centre and the fitted
 /// point are the evaluated point whose smoothed loss is lowest — the loss of its metrics as a
-/// locally weighted quadratic regression over all evaluations predicts them there (a kernel
+/// locally weighted regression over all evaluations predicts them there (a kernel
 /// smoother; the "best posterior mean" rule of noisy Bayesian optimisation). The fitted point is
 /// always a simulated point, never an extrapolation. Everything it does is a
 /// function of its settings and the metrics it has seen, so the same seed and budget give the same
