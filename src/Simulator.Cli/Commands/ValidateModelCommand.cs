@@ -71,6 +71,7 @@ internal static class ValidateModelCommand
             }
 
             var path = parse.GetValue(report)!;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var commandText = "dotnet run --project src/Simulator.Cli -c Release -- validate-model " + string.Join(' ', parse.Tokens.Select(x => x.Value).Skip(1));
             var request = options.Request(parse, runOptions, studies[0].Document) with
             {
@@ -92,7 +93,7 @@ internal static class ValidateModelCommand
                     var profile = studies[0].Document.Profile;
                     var setting = new[]
                     {
-                        string.Create(CultureInfo.InvariantCulture, $"Each scenario at {runOptions.Scale:G3} × its population ({first.Replications[0].Users:N0} users for the first), {first.Replications.Count} paired replications per arm, the two arms of a study on common random numbers; {results.Sum(r => r.Impressions):N0} impressions in {results.Max(r => r.WallSeconds) / 60:F1} min."),
+                        string.Create(CultureInfo.InvariantCulture, $"Each scenario at {runOptions.Scale:G3} × its population ({first.Replications[0].Users:N0} users for the first), {first.Replications.Count} paired replications per arm, the two arms of a study on common random numbers; {results.Sum(r => r.Impressions):N0} impressions in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMinutes:F1} min on {runOptions.Threads} threads."),
                         $"Behaviour parameters: calibration profile `{profile?.Source ?? "none"}` (sha256 {profile?.Hash[..12] ?? "—"}); built from commit {info.Commit}.",
                         "Until snapshots exist (issue #22), each arm runs its own warm-up under its own feed, so an effect is the difference between two settled worlds (the long-run effect), not a switch on an existing platform measured over the experiment's weeks.",
                     };
