@@ -7,18 +7,6 @@ using Simulator.Scenarios.Loading;
 
 namespace Simulator.Cli.Commands;
 
-/// <summary>What <c>calibrate --fit</c> was asked to do.</summary>
-internal sealed record FitRequest
-{
-    public required ScenarioDocument Document { get; init; }
-    public required RunOptions Options { get; init; }
-    public required FitSettings Settings { get; init; }
-    public required string ProfilePath { get; init; }
-    public required string ReportPath { get; init; }
-    public required string JournalPath { get; init; }
-    public required string Command { get; init; }
-}
-
 /// <summary>
 /// <c>simulator calibrate --fit</c>: fits <see cref="FitParameterSet"/> to CALIBRATION.md §1 on
 /// the scenario at a small scale, then writes the profile scenarios inherit and the fit report.
