@@ -1,6 +1,5 @@
 using System.Globalization;
 using Simulator.Reporting.Calibration;
-using Simulator.Runs;
 using Simulator.Runs.Fitting;
 using Simulator.Scenarios.Calibration;
 using Simulator.Scenarios.Loading;
