@@ -26,13 +26,24 @@ public static class ReplicationRunner
             world.AddImpressionSink(log.For(world.Users, world.Content, index));
         }
 
+        var state = new ReplicationState(world, collector);
+        var plan = options.Checkpoints;
+        if (plan is not null && File.Exists(plan.PathFor(index)))
+        {
+            Checkpoints.Restore(plan, state, index, settings.Seed);
+        }
+
+        ProgressSystem? shown = null;
         if (progress is not null)
         {
             var every = Math.Max(1, options.ProgressEveryMinutes * 60 / settings.TickSeconds);
-            world.Loop.Add(new ProgressSystem(world, progress, index, planned, every));
+            shown = new ProgressSystem(world, progress, index, planned, every);
+            world.Loop.Add(shown);
         }
 
-        var complete = world.Loop.RunUntil(world.EndTick, cancellationToken);
+        var complete = plan is null
+            ? world.Loop.RunUntil(world.EndTick, cancellationToken)
+            : Checkpoints.RunWith(plan, state, index, shown, cancellationToken);
         return Measure(world, collector, index, complete, clock.Elapsed.TotalSeconds);
     }
 

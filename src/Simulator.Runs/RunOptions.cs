@@ -24,6 +24,9 @@ public sealed record RunOptions
     /// <summary>Cores shared with replications running in other lanes (set by the lane pool), or null for <see cref="Threads"/> of its own.</summary>
     internal Engine.Parallel.ThreadShare? Share { get; init; }
 
+    /// <summary>Snapshots to keep and resume from; null for none.</summary>
+    public CheckpointPlan? Checkpoints { get; init; }
+
     /// <summary>Simulated minutes between progress reports.</summary>
     public int ProgressEveryMinutes { get; init; } = 60;
 }

@@ -20,6 +20,8 @@ public sealed class SimulationWorld : IDisposable
 {
     private readonly WorldState _state;
     private readonly List<IWorldObserver> _observers = [];
+    // Keyed by object identity, which no snapshot carries: the constructor builds it again for the same systems.
+    [NonSerialized]
     private readonly Dictionary<ISimSystem, WorldSystem> _roles = new(ReferenceEqualityComparer.Instance);
 
     public SimulationWorld(WorldSettings settings)

@@ -1,0 +1,23 @@
+namespace Simulator.Engine.Snapshots;
+
+/// <summary>What a snapshot says about itself, readable without loading its state.</summary>
+public sealed record SnapshotHeader
+{
+    /// <summary>Hash of the scenario the state belongs to (the caller's definition).</summary>
+    public required string ScenarioHash { get; init; }
+
+    /// <summary>The seed of the run the state belongs to.</summary>
+    public required ulong Seed { get; init; }
+
+    /// <summary>The replication's index (0-based).</summary>
+    public required int Replication { get; init; }
+
+    /// <summary>The tick that runs next when the state is resumed.</summary>
+    public required long Tick { get; init; }
+
+    /// <summary>The build that wrote it (version and commit): state images are read only by the same build.</summary>
+    public required string Build { get; init; }
+
+    /// <summary>Free text for the caller, e.g. the arm the state belongs to.</summary>
+    public string Label { get; init; } = "";
+}

@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Simulator.Engine.Snapshots;
+
+/// <summary>
+/// How the state image writes values of one type: unmanaged values and arrays of them as raw
+/// bytes, other types field by field (private fields of base types included, in metadata order),
+/// and "external" objects — threads, delegates, reflection, streams, types of assemblies that hold
+/// no simulation state — not at all: a restore keeps the object the fresh world built there.
+/// Fields marked <see cref="NonSerializedAttribute"/> are skipped the same way.
+/// </summary>
+internal sealed class StateLayout
+{
+    private static readonly ConcurrentDictionary<Type, StateLayout> Cache = new();
+
+    // Assemblies whose types carry simulation state; everything else is external unless it is one of the
+    // runtime's own collections (System.Private.CoreLib, System.Collections).
+    private static readonly HashSet<string> StateAssemblies = new(StringComparer.Ordinal)
+    {
+        "System.Private.CoreLib", "System.Collections", "Simulator.Engine", "Simulator.World", "Recommender",
+        "Simulator.Reporting", "Simulator.Runs", "Simulator.Scenarios",
+    };
+
+    private StateLayout(Type type)
+    {
+        Type = type;
+        IsUnmanaged = !(bool)typeof(RuntimeHelpers).GetMethod(nameof(RuntimeHelpers.IsReferenceOrContainsReferences))!
+            .MakeGenericMethod(type).Invoke(null, null)!;
+        IsExternal = !type.IsValueType && !type.IsArray && IsExternalType(type);
+        Unsupported = UnsupportedReason(type);
+        if (IsUnmanaged && !type.IsArray)
+        {
+            Size = (int)typeof(Unsafe).GetMethod(nameof(Unsafe.SizeOf))!.MakeGenericMethod(type).Invoke(null, null)!;
+            WriteBox = typeof(StateLayout).GetMethod(nameof(WriteUnmanaged), BindingFlags.NonPublic | BindingFlags.Static)!
+                .MakeGenericMethod(type).CreateDelegate<Action<SnapshotStream, object?>>();
+            ReadBox = typeof(StateLayout).GetMethod(nameof(ReadUnmanaged), BindingFlags.NonPublic | BindingFlags.Static)!
+                .MakeGenericMethod(type).CreateDelegate<Func<SnapshotStream, object?>>();
+        }
+
+        if (type.IsArray)
+        {
+            Element = Of(type.GetElementType()!);
+        }
+        else if (!IsUnmanaged && !IsExternal && type != typeof(string))
+        {
+            Fields = InstanceFields(type);
+        }
+    }
+
+    public Type Type { get; }
+
+    /// <summary>No references anywhere inside: written as its raw bytes.</summary>
+    public bool IsUnmanaged { get; }
+
+    /// <summary>Bytes of one unmanaged value.</summary>
+    public int Size { get; }
+
+    public bool IsExternal { get; }
+
+    /// <summary>Why values of this type cannot be restored faithfully; null when they can.</summary>
+    public string? Unsupported { get; }
+
+    public FieldInfo[] Fields { get; } = [];
+
+    /// <summary>The element layout of an array type.</summary>
+    public StateLayout? Element { get; }
+
+    public Action<SnapshotStream, object?>? WriteBox { get; }
+
+    public Func<SnapshotStream, object?>? ReadBox { get; }
+
+    public static StateLayout Of(Type type) => Cache.GetOrAdd(type, t => new StateLayout(t));
+
+    private static bool IsExternalType(Type type) =>
+        typeof(Delegate).IsAssignableFrom(type)
+        || typeof(MemberInfo).IsAssignableFrom(type)
+        || typeof(Stream).IsAssignableFrom(type)
+        || (type.Namespace ?? "").StartsWith("System.Threading", StringComparison.Ordinal)
+        || !StateAssemblies.Contains(type.Assembly.GetName().Name ?? "");
+
+    // Hash tables store each key's hash code: only keys whose hash is the same in every process
+    // (integers, enums, ordinal strings) can be copied as they are.
+    private static string? UnsupportedReason(Type type)
+    {
+        if (!type.IsGenericType)
+        {
+            return null;
+        }
+
+        var definition = type.GetGenericTypeDefinition();
+        if (definition != typeof(Dictionary<,>) && definition != typeof(HashSet<>))
+        {
+            return null;
+        }
+
+        var key = type.GetGenericArguments()[0];
+        return key.IsPrimitive || key.IsEnum || key == typeof(string)
+            ? null
+            : $"{type.Name} keyed by {key.Name}: its hash codes differ between processes; mark the field [NonSerialized] and rebuild it, or key it by an id";
+    }
+
+    private static FieldInfo[] InstanceFields(Type type)
+    {
+        var fields = new List<FieldInfo>();
+        for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
+        {
+            var own = t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+                .Where(f => !f.IsDefined(typeof(NonSerializedAttribute), inherit: false))
+                .OrderBy(f => f.MetadataToken);
+            fields.InsertRange(0, own);
+        }
+
+        return [.. fields];
+    }
+
+    // Unconstrained so that Nullable<T> of an unmanaged T (boxed as T or null) goes the same way.
+    private static void WriteUnmanaged<T>(SnapshotStream stream, object? box)
+    {
+        var value = (T)box!;
+        stream.Write(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<T, byte>(ref value), Unsafe.SizeOf<T>()));
+    }
+
+    private static object? ReadUnmanaged<T>(SnapshotStream stream)
+    {
+        T value = default!;
+        stream.Read(MemoryMarshal.CreateSpan(ref Unsafe.As<T, byte>(ref value), Unsafe.SizeOf<T>()));
+        return value;
+    }
+}
