@@ -4,6 +4,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Recommender;
 
 /// <summary>Configuration of the recommender core; every value has a default.</summary>
+[ImmutableObject(true)]
 public sealed record RecommenderOptions
 {
     /// <summary>The feed policy to serve.</summary>

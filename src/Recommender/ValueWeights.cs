@@ -7,6 +7,7 @@ namespace Recommender;
 /// "TikTok Algo 101" via NYT 2021; Douyin Safety &amp; Trust Center 2025). Defaults follow the
 /// DESIGN.md sketch; the platform's real weights are not published.
 /// </summary>
+[ImmutableObject(true)]
 public sealed record ValueWeights
 {
     /// <summary>Weight of a like.</summary>

@@ -31,23 +31,23 @@ public sealed class SnapshotResumeTests : IDisposable
     }
 
     [Theory]
-    [InlineData(1, 700)]
-    [InlineData(2, 1441)]
-    [InlineData(2, 3333)]
-    public void Should_EndInTheSameBytes_When_StoppedAtATickAndResumed(int threads, int cutTick)
+    [InlineData(1, 2, 700)]
+    [InlineData(2, 1, 1441)]
+    [InlineData(2, 2, 3333)]
+    public void Should_EndInTheSameBytes_When_StoppedAtATickAndResumed(int threads, int resumeThreads, int cutTick)
     {
         // Given the scenario run without a stop
         var document = ScenarioLoader.Parse("resume.yaml", Scenario);
         var whole = ScenarioRunner.Run(document.Scenario, new RunOptions { Threads = threads, ReplicationLanes = 1 });
 
-        // When it runs with checkpoints, is stopped after cutTick ticks of its first replication, and is run again
+        // When it runs with checkpoints, is stopped after cutTick ticks of its first replication, and is run again on resumeThreads threads
         var plan = new CheckpointPlan { Directory = Path.Combine(_root, "work"), EveryDays = 1, ScenarioHash = document.Hash, Build = "test" };
         var options = new RunOptions { Threads = threads, ReplicationLanes = 1, Checkpoints = plan, ProgressEveryMinutes = 1 };
         using var stop = new CancellationTokenSource();
         var stopped = ScenarioRunner.Run(document.Scenario, options, new StopAfter(cutTick, stop), stop.Token);
         var saved = SnapshotFile.ReadHeader(plan.PathFor(0));
         var watch = new FirstTick();
-        var resumed = ScenarioRunner.Run(document.Scenario, options, watch);
+        var resumed = ScenarioRunner.Run(document.Scenario, options with { Threads = resumeThreads }, watch);
 
         // Then the first run stopped at the cut, the second went on from there, and it wrote the uninterrupted run's files
         Assert.False(stopped.Complete);

@@ -24,6 +24,7 @@ internal sealed class StageProfile
     private readonly long[] _ticks = new long[(Slots + 1) * Stride];
 
     /// <summary>The clock stages are timed with; null (the default) times nothing.</summary>
+    [field: NonSerialized]
     public ProfileClock? Clock { get; set; }
 
     public bool Enabled => Clock is not null;

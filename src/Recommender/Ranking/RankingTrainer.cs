@@ -15,6 +15,8 @@ internal sealed class RankingTrainer
     private const int MinPositives = 20;
     private readonly RecommenderOptions _options;
     private readonly int _seed;
+    // This process's thread count, not state: a resumed run keeps its own.
+    [NonSerialized]
     private readonly int _threads;
     private readonly Func<int>? _threadsNow;
 

@@ -15,9 +15,14 @@ internal static class RunCommand
         var file = new Argument<string>("file") { Description = "Scenario YAML file." };
         var options = new RunOptionSet();
         var logImpressions = new Option<bool>("--log-impressions") { Description = "Also write every impression of the reported days to <out>/<scenario>/impressions.parquet (large: keep it out of git)." };
+        var checkpointEvery = new Option<int?>("--checkpoint-every")
+        {
+            Description = "Keep the latest snapshot of each replication in <out>/.checkpoints/<scenario>/, written every DAYS simulated days (0: only when stopped), on Ctrl+C and as each replication ends; `simulator resume` continues from them to the same bytes.",
+            HelpName = "DAYS",
+        };
         var command = new Command("run", "Run a scenario and write results/<scenario>/ (summary.json, daily.csv, segments.csv, recommender.csv, manifest.json, report.html, plots/).")
         {
-            file, logImpressions,
+            file, logImpressions, checkpointEvery,
         };
         options.AddTo(command);
         command.SetAction(async (parse, token) =>
@@ -28,6 +33,19 @@ internal static class RunCommand
             }
 
             var outRoot = parse.GetValue(options.Output)!;
+            if (parse.GetValue(checkpointEvery) is { } every)
+            {
+                if (every is < 0 or > 10_000 || parse.GetValue(logImpressions))
+                {
+                    stderr.WriteLine(every < 0 || every > 10_000
+                        ? "error: --checkpoint-every must be 0–10000 simulated days."
+                        : "error: --checkpoint-every cannot be combined with --log-impressions (the impression log is one stream that a resumed run cannot continue).");
+                    return ExitCodes.InvalidInput;
+                }
+
+                runOptions = runOptions with { Checkpoints = CheckpointArea.Prepare(outRoot, document, every, ResumeArgs(parse, options, file, every)) };
+            }
+
             if (parse.GetValue(logImpressions))
             {
                 Directory.CreateDirectory(outRoot);
@@ -43,6 +61,29 @@ internal static class RunCommand
             return outcome.ExitCode;
         });
         return command;
+    }
+
+    // The run again, with absolute paths and every option spelled out, for `simulator resume`.
+    private static List<string> ResumeArgs(ParseResult parse, RunOptionSet options, Argument<string> file, int every)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var args = new List<string>
+        {
+            "run", Path.GetFullPath(parse.GetValue(file)!), "--out", Path.GetFullPath(parse.GetValue(options.Output)!),
+            "--scale", parse.GetValue(options.Scale).ToString("R", inv), "--threads", parse.GetValue(options.Threads).ToString(inv),
+            "--checkpoint-every", every.ToString(inv),
+        };
+        if (parse.GetValue(options.Replications) is { } replications)
+        {
+            args.AddRange(["--replications", replications.ToString(inv)]);
+        }
+
+        if (parse.GetValue(options.Seed) is { } seed)
+        {
+            args.AddRange(["--seed", seed.ToString(inv)]);
+        }
+
+        return args;
     }
 
     /// <summary>Runs <paramref name="request"/> in the generic host (console lifetime: Ctrl+C stops at a tick boundary) and returns what it came to.</summary>

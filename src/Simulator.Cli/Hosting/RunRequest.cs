@@ -38,4 +38,7 @@ internal sealed record RunOutcome(int ExitCode, string? ResultFolder, IReadOnlyL
     public RunResult? Result => Results.Count > 0 ? Results[^1] : null;
 
     public static RunOutcome Failed { get; } = new(ExitCodes.RunFailure, null, []);
+
+    /// <summary>Refused input found once the run had started (a snapshot of another build or scenario, a corrupt one).</summary>
+    public static RunOutcome Refused { get; } = new(ExitCodes.InvalidInput, null, []);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Simulator.Cli.Console;
+using Simulator.Engine.Snapshots;
 using Simulator.Reporting.Output;
 using Simulator.Reporting.Results;
 using Simulator.Runs;
@@ -34,12 +35,29 @@ internal sealed class SimulationHostedService(RunRequest request, IHostApplicati
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Log.RunFailed(logger, ex);
+            outcome = Failure(ex is AggregateException { InnerExceptions: [var inner] } ? inner : ex);
         }
         finally
         {
             _outcome.TrySetResult(outcome);
             lifetime.StopApplication();
+        }
+    }
+
+    // One line for what a user can act on (a refused snapshot: exit 2; a file that cannot be written: exit 1); the trace only with --verbose.
+    private RunOutcome Failure(Exception ex)
+    {
+        switch (ex)
+        {
+            case SnapshotException refused:
+                Log.SnapshotRefused(logger, refused.Message);
+                return RunOutcome.Refused;
+            case IOException or UnauthorizedAccessException:
+                Log.WriteFailed(logger, ex.Message);
+                return RunOutcome.Failed;
+            default:
+                Log.RunFailed(logger, ex.Message, Verbosity.Verbose ? ex : null);
+                return RunOutcome.Failed;
         }
     }
 
@@ -62,6 +80,14 @@ internal sealed class SimulationHostedService(RunRequest request, IHostApplicati
             if (!result.Complete)
             {
                 Log.Interrupted(logger, folder);
+                if (request.Options.Checkpoints is { } kept)
+                {
+                    Log.ResumeWith(logger, kept.Directory);
+                }
+            }
+            else if (request.Options.Checkpoints is { } done)
+            {
+                Commands.CheckpointArea.Remove(done);
             }
 
             return new RunOutcome(result.Complete ? ExitCodes.Success : ExitCodes.RunFailure, folder, results);

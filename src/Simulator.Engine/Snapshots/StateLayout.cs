@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.ComponentModel;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -10,7 +11,10 @@ namespace Simulator.Engine.Snapshots;
 /// bytes, other types field by field (private fields of base types included, in metadata order),
 /// and "external" objects — threads, delegates, reflection, streams, types of assemblies that hold
 /// no simulation state — not at all: a restore keeps the object the fresh world built there.
-/// Fields marked <see cref="NonSerializedAttribute"/> are skipped the same way.
+/// Fields marked <see cref="NonSerializedAttribute"/> are skipped the same way, and so are fields
+/// that hold configuration (types marked <c>[ImmutableObject(true)]</c>, or collections of them) or
+/// external objects by their declared type: the world being restored was built from its own
+/// scenario and keeps it (a resumed run's thread count, a fork's variant).
 /// </summary>
 internal sealed class StateLayout
 {
@@ -74,8 +78,22 @@ internal sealed class StateLayout
 
     public static StateLayout Of(Type type) => Cache.GetOrAdd(type, t => new StateLayout(t));
 
+    /// <summary>Configuration: immutable, and rebuilt from the scenario by the world being restored.</summary>
+    public static bool IsConfiguration(Type type) =>
+        type.GetCustomAttribute<ImmutableObjectAttribute>()?.Immutable == true
+        || (type.IsArray && IsConfiguration(type.GetElementType()!))
+        || (type.IsGenericType && type.GetGenericArguments().Any(IsConfiguration))
+        || (Nullable.GetUnderlyingType(type) is { } inner && IsConfiguration(inner));
+
+    // A field is skipped when what it can hold is never state, whatever the object in it.
+    private static bool IsSkipped(FieldInfo field) =>
+        field.IsDefined(typeof(NonSerializedAttribute), inherit: false)
+        || IsConfiguration(field.FieldType)
+        || (!field.FieldType.IsValueType && !field.FieldType.IsInterface && field.FieldType != typeof(object) && !field.FieldType.IsArray && IsExternalType(field.FieldType));
+
     private static bool IsExternalType(Type type) =>
-        typeof(Delegate).IsAssignableFrom(type)
+        IsConfiguration(type)
+        || typeof(Delegate).IsAssignableFrom(type)
         || typeof(MemberInfo).IsAssignableFrom(type)
         || typeof(Stream).IsAssignableFrom(type)
         || (type.Namespace ?? "").StartsWith("System.Threading", StringComparison.Ordinal)
@@ -108,7 +126,7 @@ internal sealed class StateLayout
         for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
         {
             var own = t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
-                .Where(f => !f.IsDefined(typeof(NonSerializedAttribute), inherit: false))
+                .Where(f => !IsSkipped(f))
                 .OrderBy(f => f.MetadataToken);
             fields.InsertRange(0, own);
         }

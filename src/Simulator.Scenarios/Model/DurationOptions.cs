@@ -4,6 +4,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Simulator.Scenarios.Model;
 
 /// <summary>How long a run lasts and how long one tick is.</summary>
+[ImmutableObject(true)]
 public sealed record DurationOptions : IValidatableObject
 {
     /// <summary>Simulated days.</summary>

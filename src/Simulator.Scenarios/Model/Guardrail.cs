@@ -4,6 +4,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Simulator.Scenarios.Model;
 
 /// <summary>A limit a variant must respect against the baseline in <c>simulator compare</c>.</summary>
+[ImmutableObject(true)]
 public sealed record Guardrail : IValidatableObject
 {
     /// <summary>Headline metric key, e.g. stickiness.retention_d7.</summary>

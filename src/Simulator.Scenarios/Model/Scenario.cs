@@ -9,6 +9,7 @@ using Simulator.World.Population;
 namespace Simulator.Scenarios.Model;
 
 /// <summary>One scenario file. Every key has a default, so a file states only what it changes.</summary>
+[ImmutableObject(true)]
 public sealed record Scenario
 {
     /// <summary>Scenario name; also the results folder name.</summary>

@@ -7,6 +7,7 @@ namespace Simulator.World.Behaviour;
 /// Coefficients of the per-impression user model (DESIGN.md §4). Defaults are a starting
 /// calibration against CALIBRATION.md §1–2; where no figure is published the comment says so.
 /// </summary>
+[ImmutableObject(true)]
 public sealed record BehaviourOptions
 {
     /// <summary>Number of content topics K.</summary>

@@ -12,6 +12,7 @@ namespace Simulator.World.Behaviour;
 /// the defaults are a starting point that <c>simulator calibrate</c> measures against
 /// CALIBRATION.md §1 (DAU/MAU, sessions per DAU, install-cohort retention).
 /// </summary>
+[ImmutableObject(true)]
 public sealed record ReturnOptions
 {
     [Description("Median rate per day at full habit of a user's first session of a stretch of use, by usage type (log-normal across users, spread visit_rate_spread); with habit h the rate is h times this. Not published: light 0.15, casual 0.5, core 1.6, trial 0.5.")]

@@ -4,6 +4,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Simulator.World.Behaviour;
 
 /// <summary>One number per usage type (light, casual, core, trial).</summary>
+[ImmutableObject(true)]
 public sealed record UsageLevels
 {
     [Description("For light users of the existing base.")]

@@ -4,6 +4,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Simulator.World.Content;
 
 /// <summary>Content supply: how many creators, how big the starting catalogue, how fast uploads come.</summary>
+[ImmutableObject(true)]
 public sealed record ContentOptions
 {
     /// <summary>Creators per 1,000 users (CALIBRATION.md §3: about half of adult users never post; most who post, rarely).</summary>

@@ -11,6 +11,7 @@ namespace Simulator.World.Marketing;
 /// population, so a budget buys the same share of the audience in any size of world; CPMs are
 /// per thousand impressions and do not scale.
 /// </summary>
+[ImmutableObject(true)]
 public sealed record CampaignOptions : IValidatableObject
 {
     [Description("Campaign name: letters, digits, '-' or '_'; metric keys are campaigns.<name>.*.")]

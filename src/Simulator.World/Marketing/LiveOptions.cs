@@ -4,6 +4,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Simulator.World.Marketing;
 
 /// <summary>The live-shopping event of a live_shopping campaign.</summary>
+[ImmutableObject(true)]
 public sealed record LiveOptions
 {
     [Description("Hour of the day (UTC) the event starts on each campaign day.")]

@@ -9,6 +9,7 @@ namespace Simulator.World.Marketing;
 /// macro/mega, UGC above polished ads, live commerce converting several times better — and
 /// documented as such.
 /// </summary>
+[ImmutableObject(true)]
 public sealed record MarketingOptions
 {
     [Description("Utility lost on a labelled (disclosed) sponsored video, per unit of the viewer's authenticity preference.")]

@@ -4,6 +4,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Simulator.World.Marketing;
 
 /// <summary>What a campaign sells.</summary>
+[ImmutableObject(true)]
 public sealed record ProductOptions
 {
     [Description("Price in USD; conversion falls with price (elasticity −0.3 on the log price around $30, a modelling choice).")]

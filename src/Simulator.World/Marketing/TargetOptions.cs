@@ -8,6 +8,7 @@ namespace Simulator.World.Marketing;
 /// type, and (optionally) users whose logged engagement shows interest in the product category.
 /// Empty lists mean everyone.
 /// </summary>
+[ImmutableObject(true)]
 public sealed record TargetOptions : IValidatableObject
 {
     [Description("Generations to reach (gen_z, millennial, gen_x, boomer); empty = all.")]

@@ -7,6 +7,7 @@ namespace Simulator.World.Policies;
 /// No use between two local hours. Douyin youth mode (2021) and the CAC minor-mode draft
 /// (2023): no use 22:00–06:00 (CALIBRATION.md §5).
 /// </summary>
+[ImmutableObject(true)]
 public sealed record CurfewOptions : IValidatableObject
 {
     [Description("Local hour (0–23) the curfew starts.")]

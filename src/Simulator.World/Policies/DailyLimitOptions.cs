@@ -8,6 +8,7 @@ namespace Simulator.World.Policies;
 /// minutes, then a passcode to continue (CALIBRATION.md §5). The override rate (share of prompts
 /// dismissed) is not published; 0.3 is a guess for scenarios to vary.
 /// </summary>
+[ImmutableObject(true)]
 public sealed record DailyLimitOptions : IValidatableObject
 {
     [Description("Minutes of watching per local day before the limit prompt appears.")]

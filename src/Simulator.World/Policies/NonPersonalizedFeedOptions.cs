@@ -11,6 +11,7 @@ namespace Simulator.World.Policies;
 /// its own, so every other persona draw is unchanged), which makes the opted-in and the other
 /// users of one run comparable groups (segments.csv, dimension <c>feed</c>).
 /// </summary>
+[ImmutableObject(true)]
 public sealed record NonPersonalizedFeedOptions : IValidatableObject
 {
     [Description("Share of users (within the age range) who switch personalisation off and get the popular feed.")]

@@ -4,6 +4,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Simulator.World.Policies;
 
 /// <summary>One platform policy; exactly one of its keys is set.</summary>
+[ImmutableObject(true)]
 public sealed record PolicyOptions : IValidatableObject
 {
     [Description("A daily watch-time limit with a prompt and an override probability.")]

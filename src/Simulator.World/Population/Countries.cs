@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Simulator.World.Population;
 
 /// <summary>A market the simulator knows: its standard UTC offset and main app language.</summary>
@@ -5,6 +7,7 @@ namespace Simulator.World.Population;
 /// <param name="UtcOffsetMinutes">Standard-time offset from UTC (no daylight saving: a documented simplification).</param>
 /// <param name="Language">Main app language (ISO 639-1).</param>
 /// <param name="Locale">Bogus locale used for persona names.</param>
+[ImmutableObject(true)]
 public sealed record CountryInfo(string Code, int UtcOffsetMinutes, string Language, string Locale);
 
 /// <summary>The markets scenarios may name. The first six are TikTok's largest (CALIBRATION.md §3, Statista 2025).</summary>

@@ -10,6 +10,7 @@ namespace Simulator.World.Population;
 /// world can mix, say, an iOS-heavy, older US with Android-heavy, younger South and Southeast
 /// Asian markets. A mix left out (null) falls back to the population-wide shares.
 /// </summary>
+[ImmutableObject(true)]
 public sealed record MarketOptions : IValidatableObject
 {
     /// <summary>The market's ISO country code.</summary>

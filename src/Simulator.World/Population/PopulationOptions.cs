@@ -5,6 +5,7 @@ using Simulator.World.Schema;
 namespace Simulator.World.Population;
 
 /// <summary>Who the synthetic users are. Every distribution has a calibrated default.</summary>
+[ImmutableObject(true)]
 public sealed record PopulationOptions : IValidatableObject
 {
     /// <summary>Number of synthetic users.</summary>

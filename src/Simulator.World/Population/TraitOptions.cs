@@ -8,6 +8,7 @@ namespace Simulator.World.Population;
 /// this mean and concentration 4 (so individuals vary widely). No published population means
 /// exist for these; 0.5 is a neutral default and scenario docs must say so.
 /// </summary>
+[ImmutableObject(true)]
 public sealed record TraitOptions
 {
     [Description("Mean novelty seeking (0–1): how strongly repetition tires a user and satiation bites.")]

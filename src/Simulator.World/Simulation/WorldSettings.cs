@@ -3,10 +3,12 @@ using Simulator.World.Behaviour;
 using Simulator.World.Content;
 using Simulator.World.Policies;
 using Simulator.World.Population;
+using System.ComponentModel;
 
 namespace Simulator.World.Simulation;
 
 /// <summary>Everything a world needs to be built, resolved from a scenario.</summary>
+[ImmutableObject(true)]
 public sealed record WorldSettings
 {
     public required ulong Seed { get; init; }

@@ -28,6 +28,8 @@ internal sealed class WorldState
     /// <summary>The scenario's campaigns; null when it has none.</summary>
     public Marketing.CampaignBook? Campaigns { get; init; }
 
+    /// <summary>This process's worker threads: never part of a snapshot (a resumed run may use another thread count).</summary>
+    [field: NonSerialized]
     public required ChunkScheduler Scheduler { get; init; }
 
     /// <summary>Users in a session, in a deterministic order: survivors first, then new starts in wake-up order.</summary>
@@ -41,6 +43,7 @@ internal sealed class WorldState
     public required Homogenization Consumption { get; init; }
 
     /// <summary>Impression log consumers (e.g. the Parquet writer); empty unless asked for.</summary>
+    [field: NonSerialized]
     public List<IImpressionSink> Sinks { get; } = [];
 
     /// <summary>Counts of the current day so far.</summary>
@@ -50,6 +53,7 @@ internal sealed class WorldState
     public long TotalImpressions { get; set; }
 
     /// <summary>The profiling clock a benchmark handed in; null (no clock read) otherwise.</summary>
+    [field: NonSerialized]
     public ProfileClock? Clock { get; set; }
 
     /// <summary>Clock ticks in recommendation requests, summed over threads (profiling only).</summary>
