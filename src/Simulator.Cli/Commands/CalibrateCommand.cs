@@ -72,10 +72,16 @@ internal static class CalibrateCommand
                 }, stdout, stderr, token).ConfigureAwait(false);
             }
 
+            var runOptions = new RunOptions { Threads = t, Scale = s, Replications = parse.GetValue(replications) };
+            if (!ScenarioInput.Fits(document, runOptions, stderr))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
             var request = new RunRequest
             {
                 Document = document,
-                Options = new RunOptions { Threads = t, Scale = s, Replications = parse.GetValue(replications) },
+                Options = runOptions,
                 OutputRoot = parse.GetValue(output)!,
                 CommandLine = commandLine,
             };

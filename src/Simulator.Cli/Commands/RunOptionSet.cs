@@ -49,7 +49,7 @@ internal sealed class RunOptionSet
         ArgumentNullException.ThrowIfNull(parse);
         var options = Read(parse, stderr);
         var document = options is null ? null : ScenarioInput.TryLoad(parse.GetValue(file)!, stderr);
-        return document is null ? null : (options!, document);
+        return document is null || !ScenarioInput.Fits(document, options!, stderr) ? null : (options!, document);
     }
 
     /// <summary>A run request for <paramref name="document"/> with these options.</summary>

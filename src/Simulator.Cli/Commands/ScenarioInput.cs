@@ -22,4 +22,19 @@ internal static class ScenarioInput
             return null;
         }
     }
+
+    /// <summary>
+    /// Whether the run fits this machine (no array overflows, enough memory); otherwise prints the
+    /// estimate that refuses it, before anything runs.
+    /// </summary>
+    public static bool Fits(ScenarioDocument document, Runs.RunOptions options, TextWriter err)
+    {
+        var refusal = Runs.RunCapacity.Refusal(document.Scenario, options, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
+        if (refusal is not null)
+        {
+            err.WriteLine($"error: {document.Path}: {refusal}");
+        }
+
+        return refusal is null;
+    }
 }

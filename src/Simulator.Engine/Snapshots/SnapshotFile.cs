@@ -51,6 +51,14 @@ public static class SnapshotFile
         }
     }
 
+    /// <summary>The raw array state a snapshot of <paramref name="root"/> holds, by field path, largest first: where its size (and the memory) goes.</summary>
+    public static IReadOnlyList<StatePart> MeasureState(object root)
+    {
+        var sizes = new Dictionary<string, StatePart>(StringComparer.Ordinal);
+        new StateWriter(new SnapshotStream(Stream.Null), sizes).WriteRoot(root);
+        return [.. sizes.Values.OrderByDescending(p => p.Bytes).ThenBy(p => p.Path, StringComparer.Ordinal)];
+    }
+
     /// <summary>Reads the header only (cheap); checks the magic and the format version.</summary>
     public static SnapshotHeader ReadHeader(string path)
     {

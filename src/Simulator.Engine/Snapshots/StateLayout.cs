@@ -20,13 +20,13 @@ internal sealed class StateLayout
 {
     private static readonly ConcurrentDictionary<Type, StateLayout> Cache = new();
 
-    // Assemblies whose types carry simulation state; everything else is external unless it is one of the
-    // runtime's own collections (System.Private.CoreLib, System.Collections).
-    private static readonly HashSet<string> StateAssemblies = new(StringComparer.Ordinal)
-    {
-        "System.Private.CoreLib", "System.Collections", "Simulator.Engine", "Simulator.World", "Recommender",
-        "Simulator.Reporting", "Simulator.Runs", "Simulator.Scenarios",
-    };
+    // Assemblies whose types carry simulation state declare [assembly: AssemblyMetadata("SimulationState", "true")]
+    // (Directory.Build.props); of the runtime, only its collections (and primitives) are state.
+    private static readonly ConcurrentDictionary<Assembly, bool> StateAssemblies = new();
+
+    private static bool IsStateAssembly(Assembly assembly) => StateAssemblies.GetOrAdd(assembly, a =>
+        a.GetName().Name is "System.Private.CoreLib" or "System.Collections"
+        || a.GetCustomAttributes<AssemblyMetadataAttribute>().Any(m => m.Key == "SimulationState" && m.Value == "true"));
 
     private StateLayout(Type type)
     {
@@ -97,7 +97,7 @@ internal sealed class StateLayout
         || typeof(MemberInfo).IsAssignableFrom(type)
         || typeof(Stream).IsAssignableFrom(type)
         || (type.Namespace ?? "").StartsWith("System.Threading", StringComparison.Ordinal)
-        || !StateAssemblies.Contains(type.Assembly.GetName().Name ?? "");
+        || !IsStateAssembly(type.Assembly);
 
     // Hash tables store each key's hash code: only keys whose hash is the same in every process
     // (integers, enums, ordinal strings) can be copied as they are.

@@ -8,7 +8,7 @@ namespace Simulator.Engine.Snapshots;
 /// unmanaged values as raw bytes, everything else field by field in a fixed order, so the same
 /// state always gives the same bytes.
 /// </summary>
-internal sealed class StateWriter(SnapshotStream stream)
+internal sealed class StateWriter(SnapshotStream stream, Dictionary<string, StatePart>? sizes = null)
 {
     // Raw array bytes go out in slices: a span holds at most int.MaxValue bytes.
     private const int Slice = 1 << 30;
@@ -139,6 +139,13 @@ internal sealed class StateWriter(SnapshotStream stream)
     private void WriteRaw(Array array, int size)
     {
         var total = array.LongLength * size;
+        if (sizes is not null)
+        {
+            var key = string.Join('.', _path.Select(Readable));
+            var part = sizes.GetValueOrDefault(key) ?? new StatePart(key, 0, 0);
+            sizes[key] = part with { Bytes = part.Bytes + total, LargestArray = Math.Max(part.LargestArray, array.LongLength) };
+        }
+
         ref var start = ref MemoryMarshal.GetArrayDataReference(array);
         for (long offset = 0; offset < total; offset += Slice)
         {
@@ -160,5 +167,9 @@ internal sealed class StateWriter(SnapshotStream stream)
         stream.WriteString(type.AssemblyQualifiedName!);
     }
 
-    private string Where() => _path.Count == 0 ? "the root" : string.Join('.', _path);
+    // "<Users>k__BackingField" reads as "Users".
+    private static string Readable(string field) =>
+        field.StartsWith('<') && field.IndexOf('>', StringComparison.Ordinal) is > 0 and var end ? field[1..end] : field;
+
+    private string Where() => _path.Count == 0 ? "the root" : string.Join('.', _path.Select(Readable));
 }
