@@ -85,7 +85,7 @@ internal static class CalibrateCommand
                 OutputRoot = parse.GetValue(output)!,
                 CommandLine = commandLine,
             };
-            var outcome = await RunCommand.RunHostedAsync(request, token).ConfigureAwait(false);
+            var outcome = await RunCommand.RunHostedAsync(request, token, stderr).ConfigureAwait(false);
             if (outcome.Result is not { Complete: true } result)
             {
                 await stderr.WriteLineAsync("error: the run did not complete; no calibration table written.").ConfigureAwait(false);

@@ -54,7 +54,7 @@ internal static class CompareCommand
                     return (folder, comparison.AnyViolation(isStrict) ? ExitCodes.GuardrailViolated : ExitCodes.Success);
                 },
             };
-            return (await RunCommand.RunHostedAsync(request, token).ConfigureAwait(false)).ExitCode;
+            return (await RunCommand.RunHostedAsync(request, token, stderr).ConfigureAwait(false)).ExitCode;
         });
         return command;
     }

@@ -52,7 +52,7 @@ internal static class RunCommand
                 runOptions = runOptions with { ImpressionLogPath = Path.Combine(outRoot, $".impressions-{document.Scenario.Name}-{Environment.ProcessId}.parquet") };
             }
 
-            var outcome = await RunHostedAsync(options.Request(parse, runOptions, document), token).ConfigureAwait(false);
+            var outcome = await RunHostedAsync(options.Request(parse, runOptions, document), token, stderr).ConfigureAwait(false);
             if (outcome is { ResultFolder: { } folder, Result: { } result })
             {
                 Summary.Print(stdout, result, folder);
@@ -87,7 +87,24 @@ internal static class RunCommand
     }
 
     /// <summary>Runs <paramref name="request"/> in the generic host (console lifetime: Ctrl+C stops at a tick boundary) and returns what it came to.</summary>
-    internal static async Task<RunOutcome> RunHostedAsync(RunRequest request, CancellationToken token)
+    internal static async Task<RunOutcome> RunHostedAsync(RunRequest request, CancellationToken token, TextWriter? stderr = null)
+    {
+        var outcome = await HostAsync(request, token).ConfigureAwait(false);
+        var err = stderr ?? System.Console.Error;
+        if (outcome.Error is { } error)
+        {
+            await err.WriteLineAsync("error: " + error).ConfigureAwait(false);
+        }
+
+        if (outcome.Hint is { } hint)
+        {
+            await err.WriteLineAsync(hint).ConfigureAwait(false);
+        }
+
+        return outcome;
+    }
+
+    private static async Task<RunOutcome> HostAsync(RunRequest request, CancellationToken token)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();

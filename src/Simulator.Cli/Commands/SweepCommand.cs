@@ -47,7 +47,7 @@ internal static class SweepCommand
                     return (folder, ExitCodes.Success);
                 },
             };
-            return (await RunCommand.RunHostedAsync(request, token).ConfigureAwait(false)).ExitCode;
+            return (await RunCommand.RunHostedAsync(request, token, stderr).ConfigureAwait(false)).ExitCode;
         });
         return command;
     }

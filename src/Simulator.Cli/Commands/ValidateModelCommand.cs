@@ -104,7 +104,7 @@ internal static class ValidateModelCommand
                     return (path, ExitCodes.Success);
                 },
             };
-            return (await RunCommand.RunHostedAsync(request, token).ConfigureAwait(false)).ExitCode;
+            return (await RunCommand.RunHostedAsync(request, token, stderr).ConfigureAwait(false)).ExitCode;
         });
         return command;
     }

@@ -11,18 +11,9 @@ internal static partial class Log
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run interrupted at a tick boundary; partial results marked 'interrupted' in {Folder}")]
     public static partial void Interrupted(ILogger logger, string folder);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshots kept; continue with: simulator resume {Directory}")]
-    public static partial void ResumeWith(ILogger logger, string directory);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Interrupted before every arm finished; nothing written (arms cannot be paired)")]
     public static partial void InterruptedNothingWritten(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The run failed: {Reason} (--verbose shows where)")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The run failed: {Reason}")]
     public static partial void RunFailed(ILogger logger, string reason, Exception? exception);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Reason}")]
-    public static partial void SnapshotRefused(ILogger logger, string reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not write: {Reason}")]
-    public static partial void WriteFailed(ILogger logger, string reason);
 }

@@ -37,6 +37,12 @@ internal sealed record RunOutcome(int ExitCode, string? ResultFolder, IReadOnlyL
     /// <summary>The last arm's results (a plain run's only one); null when nothing ran.</summary>
     public RunResult? Result => Results.Count > 0 ? Results[^1] : null;
 
+    /// <summary>Why the run failed or was refused, in one line for the user; null when it did not.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>What the user can do next (e.g. resume), printed after the results; null for nothing.</summary>
+    public string? Hint { get; init; }
+
     public static RunOutcome Failed { get; } = new(ExitCodes.RunFailure, null, []);
 
     /// <summary>Refused input found once the run had started (a snapshot of another build or scenario, a corrupt one).</summary>

@@ -50,14 +50,12 @@ internal sealed class SimulationHostedService(RunRequest request, IHostApplicati
         switch (ex)
         {
             case SnapshotException refused:
-                Log.SnapshotRefused(logger, refused.Message);
-                return RunOutcome.Refused;
+                return RunOutcome.Refused with { Error = refused.Message };
             case IOException or UnauthorizedAccessException:
-                Log.WriteFailed(logger, ex.Message);
-                return RunOutcome.Failed;
+                return RunOutcome.Failed with { Error = "could not read or write: " + ex.Message };
             default:
                 Log.RunFailed(logger, ex.Message, Verbosity.Verbose ? ex : null);
-                return RunOutcome.Failed;
+                return RunOutcome.Failed with { Error = $"the run failed: {ex.GetType().Name}: {ex.Message} (--verbose shows where)" };
         }
     }
 
@@ -77,20 +75,18 @@ internal sealed class SimulationHostedService(RunRequest request, IHostApplicati
         {
             var result = results[^1];
             var folder = ResultWriter.Write(request.OutputRoot, request.Document, result, info);
+            string? hint = null;
             if (!result.Complete)
             {
                 Log.Interrupted(logger, folder);
-                if (request.Options.Checkpoints is { } kept)
-                {
-                    Log.ResumeWith(logger, kept.Directory);
-                }
+                hint = request.Options.Checkpoints is { } kept ? $"snapshots kept; continue with: simulator resume {kept.Directory}" : null;
             }
             else if (request.Options.Checkpoints is { } done)
             {
                 Commands.CheckpointArea.Remove(done);
             }
 
-            return new RunOutcome(result.Complete ? ExitCodes.Success : ExitCodes.RunFailure, folder, results);
+            return new RunOutcome(result.Complete ? ExitCodes.Success : ExitCodes.RunFailure, folder, results) { Hint = hint };
         }
 
         if (results.Count == arms.Count && results.All(r => r.Complete))
