@@ -33,6 +33,11 @@ internal sealed class PlatformState
 
     public Regions Regions { get; } = new();
 
+    /// <remarks>
+    /// Not snapshot state: the host registers every account while it builds the world, so the
+    /// world being restored has them already, and a fork's variant its own settings (personalisation off).
+    /// </remarks>
+    [field: NonSerialized]
     public Accounts Accounts { get; } = new();
 
     public Catalog Catalog { get; }

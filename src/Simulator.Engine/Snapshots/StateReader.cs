@@ -71,21 +71,26 @@ internal sealed class StateReader(SnapshotStream stream, long payloadBytes)
             return box;
         }
 
-        var target = fresh is not null && fresh.GetType() == type && _claimed.Add(fresh) ? fresh : RuntimeHelpers.GetUninitializedObject(type);
+        var reused = fresh is not null && fresh.GetType() == type && _claimed.Add(fresh);
+        var target = reused ? fresh! : RuntimeHelpers.GetUninitializedObject(type);
         _claimed.Add(target);
         _objects.Add(target);
-        ReadFields(target, layout);
+        ReadFields(target, layout, reused);
         return target;
     }
 
-    private void ReadFields(object owner, StateLayout layout)
+    /// <param name="owner">The object being filled.</param>
+    /// <param name="layout">Its layout.</param>
+    /// <param name="built">Whether <paramref name="owner"/> is an object the world being restored built
+    /// itself: its readonly fields then keep what its constructor gave them (see <see cref="KeepsItsOwn"/>).</param>
+    private void ReadFields(object owner, StateLayout layout, bool built = false)
     {
         foreach (var field in layout.Fields)
         {
             _path.Add(field.Name);
             var current = field.GetValue(owner);
             var value = ReadValue(current, field.FieldType);
-            if (field.FieldType.IsValueType || !ReferenceEquals(value, current))
+            if (built && field.IsInitOnly ? !KeepsItsOwn(field, current, value) : field.FieldType.IsValueType || !ReferenceEquals(value, current))
             {
                 field.SetValue(owner, value);
             }
@@ -93,6 +98,17 @@ internal sealed class StateReader(SnapshotStream stream, long payloadBytes)
             _path.RemoveAt(_path.Count - 1);
         }
     }
+
+    // A readonly field of an object the world being restored built itself was set by its constructor
+    // from what the world was built from, and never again. A plain value (a weight, an interval, a
+    // size) stays as the constructor set it: the same on a resume, the variant's on a fork. A
+    // reference takes the saved object's identity when it is of the same kind; where the saved one
+    // is of another kind or absent, the built one stays — a fork whose variant serves another feed
+    // policy keeps that policy, and the saved one is read and dropped.
+    private static bool KeepsItsOwn(System.Reflection.FieldInfo field, object? current, object? saved) =>
+        field.FieldType.IsValueType
+            ? StateLayout.Of(field.FieldType).IsUnmanaged
+            : current is null || saved is null || current.GetType() != saved.GetType() || ReferenceEquals(current, saved);
 
     private object? ReadValue(object? current, Type declared)
     {

@@ -9,13 +9,18 @@ public abstract class ColumnGroup
 {
     private readonly List<Array> _columns = [];
 
+    // Columns set once at build from the scenario (who a policy applies to): the constructor of the
+    // world being restored rebuilds them, so a snapshot never carries them and a fork keeps its variant's.
+    [NonSerialized]
+    private readonly List<Array> _assigned = [];
+
     protected ColumnGroup(int count) => Count = count;
 
     /// <summary>Users in the table (rows of a per-user column).</summary>
     public int Count { get; }
 
-    /// <summary>Every column of the group, in creation order.</summary>
-    public IReadOnlyList<Array> Columns => _columns;
+    /// <summary>Every column of the group: state in creation order, then those assigned at build.</summary>
+    public IReadOnlyList<Array> Columns => [.. _columns, .. _assigned];
 
     /// <summary>Zeroes every column of the group.</summary>
     public void Clear()
@@ -31,6 +36,19 @@ public abstract class ColumnGroup
     {
         var column = new T[length];
         _columns.Add(column);
+        return column;
+    }
+
+    /// <summary>
+    /// A column of <paramref name="length"/> values, each <paramref name="initial"/>, that is written
+    /// only while the world is built, from the scenario; not state (see <c>_assigned</c>): its
+    /// property must carry <c>[field: NonSerialized]</c> too.
+    /// </summary>
+    protected T[] Assigned<T>(int length, T initial)
+    {
+        var column = new T[length];
+        Array.Fill(column, initial);
+        _assigned.Add(column);
         return column;
     }
 
