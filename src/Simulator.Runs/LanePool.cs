@@ -18,7 +18,14 @@ internal static class LanePool
     /// <summary>One arm's replications as far as they got, in index order, and the wall seconds from its first start to its last end.</summary>
     public sealed record ArmRun(List<ReplicationResult> Replications, double WallSeconds);
 
-    public static ArmRun[] Run(IReadOnlyList<Scenario> scenarios, IReadOnlyList<int> planned, RunOptions options, int lanes, IReadOnlyList<IRunProgress?> progress, CancellationToken token)
+    /// <param name="scenarios">The arms' scenarios.</param>
+    /// <param name="planned">Replications per arm.</param>
+    /// <param name="options">Options shared by every arm.</param>
+    /// <param name="lanes">Replications run side by side.</param>
+    /// <param name="progress">Per arm, its progress display or null.</param>
+    /// <param name="forks">Per arm, the burn-in its replications start from, or null for its own warm-up.</param>
+    /// <param name="token">Stops the running replications at a tick boundary.</param>
+    public static ArmRun[] Run(IReadOnlyList<Scenario> scenarios, IReadOnlyList<int> planned, RunOptions options, int lanes, IReadOnlyList<IRunProgress?> progress, IReadOnlyList<ForkSource?> forks, CancellationToken token)
     {
         var share = new ThreadShare(Math.Max(lanes, options.Threads));
         var inner = options with { Share = share };
@@ -29,6 +36,13 @@ internal static class LanePool
             {
                 items.Add((a, r));
             }
+        }
+
+        // Forked arms take a replication's items together, so its burn-in is dropped once they have
+        // all started from it (a handful of snapshots in memory, not one per replication).
+        if (forks.Any(f => f is not null))
+        {
+            items = [.. items.OrderBy(i => i.Replication).ThenBy(i => i.Arm)];
         }
 
         var slots = planned.Select(p => new ReplicationResult?[p]).ToArray();
@@ -55,7 +69,7 @@ internal static class LanePool
                         {
                             var (a, r) = items[i];
                             Earliest(ref firstStart[a], Stopwatch.GetTimestamp());
-                            slots[a][r] = ReplicationRunner.Run(scenarios[a], inner, r, planned[a], sinks[a], null, token);
+                            slots[a][r] = ReplicationRunner.Run(scenarios[a], inner with { Fork = forks[a] }, r, planned[a], sinks[a], null, token);
                             Latest(ref lastEnd[a], Stopwatch.GetTimestamp());
                         }
                     }

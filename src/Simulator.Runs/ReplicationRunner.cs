@@ -32,6 +32,10 @@ public static class ReplicationRunner
         {
             Checkpoints.Restore(plan, state, index, settings.Seed);
         }
+        else if (options.Fork is { } fork && !fork.RestoreInto(state, index))
+        {
+            return Measure(world, collector, index, complete: false, clock.Elapsed.TotalSeconds);
+        }
 
         ProgressSystem? shown = null;
         if (progress is not null)

@@ -24,6 +24,12 @@ public sealed record RunOptions
     /// <summary>Cores shared with replications running in other lanes (set by the lane pool), or null for <see cref="Threads"/> of its own.</summary>
     internal Engine.Parallel.ThreadShare? Share { get; init; }
 
+    /// <summary>The burn-in this arm's replications start from (a forked study arm); null for its own warm-up.</summary>
+    internal ForkSource? Fork { get; init; }
+
+    /// <summary>Whether a study's arms start from one burn-in of the baseline per replication (<see cref="ForkRules"/>); false gives every arm its own warm-up.</summary>
+    public bool ForkArms { get; init; } = true;
+
     /// <summary>Snapshots to keep and resume from; null for none.</summary>
     public CheckpointPlan? Checkpoints { get; init; }
 

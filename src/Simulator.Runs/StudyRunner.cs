@@ -24,18 +24,19 @@ public static class StudyRunner
         ArgumentNullException.ThrowIfNull(options);
         var scenarios = arms.Select(a => ScenarioRunner.Seeded(a.Scenario, options)).ToArray();
         var planned = scenarios.Select(s => ScenarioRunner.Planned(s, options)).ToArray();
+        var progress = arms.Select(a => progressFor?.Invoke(a)).ToArray();
+        var starts = StudyForks.Plan(scenarios, planned, options, progress[0], cancellationToken);
         var lanes = scenarios.All(s => ScenarioRunner.MayRunInLanes(s, options)) ? ScenarioRunner.LanesFor(options, planned.Sum()) : 1;
         if (arms.Count > 1 && lanes > 1)
         {
-            var progress = arms.Select(a => progressFor?.Invoke(a)).ToArray();
-            var runs = LanePool.Run(scenarios, planned, options, lanes, progress, cancellationToken);
-            return [.. runs.Select((run, a) => ScenarioRunner.Result(scenarios[a], options, planned[a], run.Replications, run.WallSeconds, lanes))];
+            var runs = LanePool.Run(scenarios, planned, options, lanes, progress, starts.Select(s => s.Fork).ToArray(), cancellationToken);
+            return [.. runs.Select((run, a) => ScenarioRunner.Result(scenarios[a], options, planned[a], run.Replications, run.WallSeconds, lanes) with { Start = starts[a].Description })];
         }
 
         var results = new List<RunResult>(arms.Count);
-        foreach (var arm in arms)
+        for (var a = 0; a < arms.Count; a++)
         {
-            var result = ScenarioRunner.Run(arm.Scenario, options, progressFor?.Invoke(arm), cancellationToken);
+            var result = ScenarioRunner.Run(arms[a].Scenario, options with { Fork = starts[a].Fork }, progress[a], cancellationToken) with { Start = starts[a].Description };
             results.Add(result);
             if (!result.Complete)
             {

@@ -20,8 +20,6 @@ public static class SnapshotFile
     /// <summary>Writes <paramref name="root"/>'s graph to <paramref name="path"/> atomically; returns the file's size in bytes.</summary>
     public static long Write(string path, SnapshotHeader header, object root)
     {
-        ArgumentNullException.ThrowIfNull(header);
-        ArgumentNullException.ThrowIfNull(root);
         var full = Path.GetFullPath(path);
         var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         try
@@ -29,14 +27,7 @@ public static class SnapshotFile
             long size;
             using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
             {
-                var stream = new SnapshotStream(file);
-                stream.Write(Magic);
-                stream.WriteInt32(FormatVersion);
-                WriteHeader(stream, header);
-                new StateWriter(stream).WriteRoot(root);
-                Span<byte> sum = stackalloc byte[ChecksumBytes];
-                BinaryPrimitives.WriteUInt64LittleEndian(sum, stream.Checksum);
-                file.Write(sum);
+                Write(file, header, root);
                 file.Flush(flushToDisk: true);
                 size = file.Length;
             }
@@ -49,6 +40,22 @@ public static class SnapshotFile
             File.Delete(temp);
             throw;
         }
+    }
+
+    /// <summary>Writes <paramref name="root"/>'s graph to <paramref name="output"/> (a fork kept in memory).</summary>
+    public static void Write(Stream output, SnapshotHeader header, object root)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(root);
+        var stream = new SnapshotStream(output);
+        stream.Write(Magic);
+        stream.WriteInt32(FormatVersion);
+        WriteHeader(stream, header);
+        new StateWriter(stream).WriteRoot(root);
+        Span<byte> sum = stackalloc byte[ChecksumBytes];
+        BinaryPrimitives.WriteUInt64LittleEndian(sum, stream.Checksum);
+        output.Write(sum);
     }
 
     /// <summary>The raw array state a snapshot of <paramref name="root"/> holds, by field path, largest first: where its size (and the memory) goes.</summary>
@@ -73,34 +80,47 @@ public static class SnapshotFile
     /// </summary>
     public static SnapshotHeader Restore(string path, object root, Func<SnapshotHeader, string?> accept)
     {
+        using var file = OpenRead(path);
+        return Restore(file, path, root, accept);
+    }
+
+    /// <summary>As <see cref="Restore(string, object, Func{SnapshotHeader, string?})"/>, from a seekable stream named <paramref name="name"/> in messages.</summary>
+    public static SnapshotHeader Restore(Stream input, string name, object root, Func<SnapshotHeader, string?> accept)
+    {
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(accept);
-        Verify(path);
-        using var file = OpenRead(path);
-        var stream = new SnapshotStream(file);
-        var header = ReadStart(stream, path);
+        Verify(input, name);
+        input.Position = 0;
+        var stream = new SnapshotStream(input);
+        var header = ReadStart(stream, name);
         if (accept(header) is { } refusal)
         {
-            throw new SnapshotException($"{path}: {refusal}");
+            throw new SnapshotException($"{name}: {refusal}");
         }
 
-        var payloadEnd = file.Length - ChecksumBytes;
+        var payloadEnd = input.Length - ChecksumBytes;
         try
         {
             new StateReader(stream, payloadEnd).ReadRoot(root);
         }
         catch (SnapshotException e)
         {
-            throw new SnapshotException($"{path}: {e.Message}", e);
+            throw new SnapshotException($"{name}: {e.Message}", e);
         }
 
-        return stream.Position == payloadEnd ? header : throw new SnapshotException($"{path}: {payloadEnd - stream.Position:N0} bytes follow the state; the file is corrupt");
+        return stream.Position == payloadEnd ? header : throw new SnapshotException($"{name}: {payloadEnd - stream.Position:N0} bytes follow the state; the file is corrupt");
     }
 
     /// <summary>Checks the checksum over the whole file without interpreting it.</summary>
     public static void Verify(string path)
     {
         using var file = OpenRead(path);
+        Verify(file, path);
+    }
+
+    private static void Verify(Stream file, string path)
+    {
         if (file.Length < Magic.Length + 4 + ChecksumBytes)
         {
             throw new SnapshotException($"{path}: {file.Length:N0} bytes is too short for a snapshot");

@@ -83,7 +83,8 @@ public static class CompareWriter
                 });
             }
 
-            variants[v.Name] = new JsonObject { ["metrics"] = metrics, ["guardrails"] = guardrails };
+            var start = comparison.Variants.FirstOrDefault(x => x.Key == v.Name).Value?.Start;
+            variants[v.Name] = new JsonObject { ["start"] = start, ["metrics"] = metrics, ["guardrails"] = guardrails };
         }
 
         var doc = new JsonObject
@@ -94,6 +95,7 @@ public static class CompareWriter
             ["users"] = comparison.Baseline.Replications.Count > 0 ? comparison.Baseline.Replications[0].Users : 0,
             ["days"] = comparison.Baseline.Scenario.Duration.Days,
             ["pairing"] = "common random numbers: replication r of every arm uses the same seed",
+            ["baseline_start"] = comparison.Baseline.Start,
             ["strict"] = strict,
             ["verdict"] = comparison.AnyViolation(strict) ? "fail" : "pass",
             ["variants"] = variants,

@@ -29,5 +29,8 @@ public sealed record RunResult
     /// <summary>Replications run side by side.</summary>
     public int Lanes { get; init; } = 1;
 
+    /// <summary>How the arm's replications started, for a study's results: forked from the baseline's burn-in, or its own warm-up and why; null for a plain run.</summary>
+    public string? Start { get; init; }
+
     public long Impressions => Replications.Sum(r => r.Impressions);
 }

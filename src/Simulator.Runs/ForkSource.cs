@@ -1,0 +1,97 @@
+using Simulator.Engine.Snapshots;
+using Simulator.Reporting.Collection;
+using Simulator.Scenarios.Model;
+using Simulator.World.Simulation;
+
+namespace Simulator.Runs;
+
+/// <summary>
+/// The settled platform the forked arms of a study start from: per replication, the baseline run
+/// through its warm-up once and kept as a snapshot in memory until every forked arm of that
+/// replication has been restored from it. The first arm to need a replication's burn-in runs it;
+/// an arm needing it meanwhile waits. The burn-in is the baseline's own world, so an arm that
+/// forks is the baseline up to the end of the warm-up and its own scenario from then on.
+/// </summary>
+internal sealed class ForkSource
+{
+    private readonly Scenario _baseline;
+    private readonly RunOptions _options;
+    private readonly Lazy<byte[]?>[] _images;
+    private readonly int[] _left;
+    private readonly IRunProgress? _progress;
+    private readonly CancellationToken _token;
+
+    /// <param name="baseline">The scenario whose warm-up every forked arm shares.</param>
+    /// <param name="options">The study's run options.</param>
+    /// <param name="replications">Replications per arm.</param>
+    /// <param name="arms">Arms that fork, each restoring every replication once.</param>
+    /// <param name="progress">Where the burn-ins report progress (the baseline's display), or null.</param>
+    /// <param name="token">Stops a burn-in at a tick boundary.</param>
+    public ForkSource(Scenario baseline, RunOptions options, int replications, int arms, IRunProgress? progress, CancellationToken token)
+    {
+        _baseline = baseline;
+        _progress = progress;
+        _token = token;
+        _options = options with { Fork = null, Checkpoints = null };
+        _images = new Lazy<byte[]?>[replications];
+        _left = new int[replications];
+        for (var r = 0; r < replications; r++)
+        {
+            var index = r;
+            _images[r] = new Lazy<byte[]?>(() => BurnIn(index), LazyThreadSafetyMode.ExecutionAndPublication);
+            _left[r] = arms;
+        }
+    }
+
+    /// <summary>The tick the forks start at: the first reported tick, after the warm-up.</summary>
+    public static long ForkTick => 0;
+
+    /// <summary>
+    /// Restores <paramref name="state"/> (built from the arm's own scenario) from the burn-in of
+    /// <paramref name="replication"/>; false when the burn-in was stopped (Ctrl+C).
+    /// </summary>
+    public bool RestoreInto(ReplicationState state, int replication)
+    {
+        var image = _images[replication].Value;
+        if (image is not null)
+        {
+            using var stream = new MemoryStream(image, writable: false);
+            SnapshotFile.Restore(stream, $"the burn-in of replication {replication}", state, _ => null);
+        }
+
+        if (Interlocked.Decrement(ref _left[replication]) == 0)
+        {
+            _images[replication] = new Lazy<byte[]?>((byte[]?)null);
+        }
+
+        return image is not null;
+    }
+
+    private byte[]? BurnIn(int replication)
+    {
+        var settings = ReplicationSettings.For(_baseline, replication, _options.Threads, _options.Scale) with { Share = _options.Share };
+        using var world = new SimulationWorld(settings);
+        var collector = new DailyCollector();
+        world.AddObserver(collector);
+        if (_progress is { } progress)
+        {
+            var every = Math.Max(1, _options.ProgressEveryMinutes * 60 / settings.TickSeconds);
+            world.Loop.Add(new ProgressSystem(world, progress, replication, _left.Length, every));
+        }
+
+        if (!world.Loop.RunUntil(ForkTick, _token))
+        {
+            return null;
+        }
+
+        foreach (var system in world.Loop.Systems.OfType<ProgressSystem>().ToList())
+        {
+            world.Loop.Remove(system);
+        }
+
+        using var image = new MemoryStream();
+        var header = new SnapshotHeader { ScenarioHash = "", Seed = settings.Seed, Replication = replication, Tick = world.Loop.Now.Tick, Build = "" };
+        SnapshotFile.Write(image, header, new ReplicationState(world, collector));
+        return image.ToArray();
+    }
+}
