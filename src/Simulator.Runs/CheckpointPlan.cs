@@ -21,6 +21,16 @@ public sealed record CheckpointPlan
     /// <summary>The build (version and commit): a snapshot from another build is refused.</summary>
     public required string Build { get; init; }
 
+    /// <summary>The run's scenario and overrides, so that a branch can go on from a snapshot with them (<see cref="SnapshotSource"/>).</summary>
+    public SnapshotSource? Source { get; init; }
+
+    /// <summary>Also keep each day's checkpoint (<c>rep-N.day-D.snapshot</c>) and the working area when the run ends, for branches (<c>run --from DIR --at-day D</c>).</summary>
+    public bool KeepDays { get; init; }
+
     public string PathFor(int replication) =>
         Path.Combine(Directory, string.Create(CultureInfo.InvariantCulture, $"rep-{replication}.snapshot"));
+
+    /// <summary>The checkpoint kept from the start of day <paramref name="day"/> (negative: a warm-up day).</summary>
+    public string PathFor(int replication, int day) =>
+        Path.Combine(Directory, string.Create(CultureInfo.InvariantCulture, $"rep-{replication}.day-{day}.snapshot"));
 }

@@ -6,8 +6,8 @@ namespace Simulator.Runs;
 internal static class Checkpoints
 {
     /// <summary>Restores <paramref name="state"/> (freshly built) from the replication's snapshot, refusing one of another scenario, build or seed.</summary>
-    public static void Restore(CheckpointPlan plan, ReplicationState state, int replication, ulong seed) =>
-        SnapshotFile.Restore(plan.PathFor(replication), state, header =>
+    public static void Restore(CheckpointPlan plan, ReplicationState state, int replication, ulong seed, string? path = null) =>
+        SnapshotFile.Restore(path ?? plan.PathFor(replication), state, header =>
             header.Build != plan.Build ? $"it was written by build {header.Build}; this is {plan.Build} (a snapshot is read only by the build that wrote it)"
             : header.ScenarioHash != plan.ScenarioHash ? $"it belongs to another version of the scenario (sha256 {Short(header.ScenarioHash)}, this file is {Short(plan.ScenarioHash)})"
             : header.Replication != replication || header.Seed != seed ? $"it holds replication {header.Replication} (seed {header.Seed}), not replication {replication} (seed {seed})"
@@ -56,8 +56,13 @@ internal static class Checkpoints
             Replication = replication,
             Tick = loop.Now.Tick,
             Build = plan.Build,
+            Source = plan.Source?.ToJson() ?? "",
         };
         SnapshotFile.Write(plan.PathFor(replication), header, state);
+        if (plan.KeepDays && loop.Now.Tick % (86_400L / state.World.Settings.TickSeconds) == 0)
+        {
+            File.Copy(plan.PathFor(replication), plan.PathFor(replication, loop.Now.Day), overwrite: true);
+        }
         if (shown is not null)
         {
             loop.Add(shown);

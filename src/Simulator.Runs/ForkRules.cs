@@ -17,9 +17,12 @@ namespace Simulator.Runs;
 internal static class ForkRules
 {
     /// <summary>Why <paramref name="variant"/> cannot start from <paramref name="baseline"/>'s burn-in; null when it can.</summary>
-    public static string? WhyNot(Scenario baseline, Scenario variant)
+    /// <param name="baseline">The scenario whose world is forked.</param>
+    /// <param name="variant">The scenario that goes on from the fork.</param>
+    /// <param name="needsWarmup">A study's arms fork at the end of the warm-up, so a study without one has nothing to share; a branch may fork anywhere.</param>
+    public static string? WhyNot(Scenario baseline, Scenario variant, bool needsWarmup = true)
     {
-        if (baseline.Duration.WarmupDays == 0)
+        if (needsWarmup && baseline.Duration.WarmupDays == 0)
         {
             return "the scenario has no warm-up to share";
         }

@@ -20,6 +20,8 @@ internal sealed class ForkSource
     private readonly int[] _left;
     private readonly IRunProgress? _progress;
     private readonly CancellationToken _token;
+    private readonly CheckpointPlan? _from;
+    private readonly Func<int, string>? _snapshotFor;
 
     /// <param name="baseline">The scenario whose warm-up every forked arm shares.</param>
     /// <param name="options">The study's run options.</param>
@@ -27,9 +29,15 @@ internal sealed class ForkSource
     /// <param name="arms">Arms that fork, each restoring every replication once.</param>
     /// <param name="progress">Where the burn-ins report progress (the baseline's display), or null.</param>
     /// <param name="token">Stops a burn-in at a tick boundary.</param>
-    public ForkSource(Scenario baseline, RunOptions options, int replications, int arms, IRunProgress? progress, CancellationToken token)
+    /// <param name="forkTick">The tick the forks start at (default: the first reported one).</param>
+    /// <param name="from">Checkpoints of the baseline that the burn-ins start from instead of the beginning (a branch), or null.</param>
+    /// <param name="snapshotFor">With <paramref name="from"/>: the snapshot each replication starts from.</param>
+    public ForkSource(Scenario baseline, RunOptions options, int replications, int arms, IRunProgress? progress, CancellationToken token, long forkTick = 0, CheckpointPlan? from = null, Func<int, string>? snapshotFor = null)
     {
         _baseline = baseline;
+        _from = from;
+        _snapshotFor = snapshotFor;
+        ForkTick = forkTick;
         _progress = progress;
         _token = token;
         _options = options with { Fork = null, Checkpoints = null };
@@ -43,8 +51,8 @@ internal sealed class ForkSource
         }
     }
 
-    /// <summary>The tick the forks start at: the first reported tick, after the warm-up.</summary>
-    public static long ForkTick => 0;
+    /// <summary>The tick the forks start at: the first reported tick, after the warm-up, unless a branch says otherwise.</summary>
+    public long ForkTick { get; }
 
     /// <summary>
     /// Restores <paramref name="state"/> (built from the arm's own scenario) from the burn-in of
@@ -73,6 +81,12 @@ internal sealed class ForkSource
         using var world = new SimulationWorld(settings);
         var collector = new DailyCollector();
         world.AddObserver(collector);
+        var state = new ReplicationState(world, collector);
+        if (_from is not null)
+        {
+            Checkpoints.Restore(_from, state, replication, settings.Seed, _snapshotFor?.Invoke(replication));
+        }
+
         if (_progress is { } progress)
         {
             var every = Math.Max(1, _options.ProgressEveryMinutes * 60 / settings.TickSeconds);
@@ -91,7 +105,7 @@ internal sealed class ForkSource
 
         using var image = new MemoryStream();
         var header = new SnapshotHeader { ScenarioHash = "", Seed = settings.Seed, Replication = replication, Tick = world.Loop.Now.Tick, Build = "" };
-        SnapshotFile.Write(image, header, new ReplicationState(world, collector));
+        SnapshotFile.Write(image, header, state);
         return image.ToArray();
     }
 }

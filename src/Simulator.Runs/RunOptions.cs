@@ -30,6 +30,12 @@ public sealed record RunOptions
     /// <summary>Whether a study's arms start from one burn-in of the baseline per replication (<see cref="ForkRules"/>); false gives every arm its own warm-up.</summary>
     public bool ForkArms { get; init; } = true;
 
+    /// <summary>Another world this run starts from (<c>run --from</c>); null to start from the beginning.</summary>
+    public BranchRequest? Branch { get; init; }
+
+    /// <summary>The build that runs (version and commit): checkpoints a branch starts from must come from it.</summary>
+    public string Build { get; init; } = "";
+
     /// <summary>Snapshots to keep and resume from; null for none.</summary>
     public CheckpointPlan? Checkpoints { get; init; }
 

@@ -16,6 +16,11 @@ public static class ScenarioRunner
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Branch is not null && options.Fork is null)
+        {
+            options = options with { Fork = Branches.Plan(scenario, options, options.Build, progress, cancellationToken) };
+        }
+
         scenario = Seeded(scenario, options);
         var planned = Planned(scenario, options);
         var lanes = Lanes(scenario, options, planned);

@@ -47,7 +47,7 @@ internal static class StudyForks
     }
 
     // The state of replication 0 as built, before it runs: what a fork would restore into.
-    private static IReadOnlyList<StatePart> Shape(Scenario scenario, RunOptions options)
+    internal static IReadOnlyList<StatePart> Shape(Scenario scenario, RunOptions options)
     {
         using var world = new SimulationWorld(ReplicationSettings.For(scenario, 0, 1, options.Scale));
         return SnapshotFile.MeasureState(new ReplicationState(world, new DailyCollector()));

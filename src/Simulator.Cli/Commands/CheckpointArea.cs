@@ -15,14 +15,21 @@ internal static class CheckpointArea
     public static string For(string outputRoot, string scenarioName) => Path.Combine(outputRoot, ".checkpoints", scenarioName);
 
     /// <summary>The plan for a run of <paramref name="document"/>, after recording how to resume it.</summary>
-    public static CheckpointPlan Prepare(string outputRoot, Scenarios.Loading.ScenarioDocument document, int everyDays, IReadOnlyList<string> resumeArgs)
+    public static CheckpointPlan Prepare(string outputRoot, Scenarios.Loading.ScenarioDocument document, RunOptions options, int everyDays, IReadOnlyList<string> resumeArgs)
     {
         var directory = For(outputRoot, document.Scenario.Name);
         Directory.CreateDirectory(directory);
         var temp = Path.Combine(directory, ResumeFile + ".tmp");
         File.WriteAllText(temp, JsonSerializer.Serialize(resumeArgs));
         File.Move(temp, Path.Combine(directory, ResumeFile), overwrite: true);
-        return new CheckpointPlan { Directory = directory, EveryDays = everyDays, ScenarioHash = document.Hash, Build = Build };
+        return new CheckpointPlan
+        {
+            Directory = directory,
+            EveryDays = everyDays,
+            ScenarioHash = document.Hash,
+            Build = Build,
+            Source = new SnapshotSource(Path.GetFullPath(document.Path), document.Text, options.Scale, options.Seed),
+        };
     }
 
     /// <summary>The build a snapshot must come from: version and commit.</summary>

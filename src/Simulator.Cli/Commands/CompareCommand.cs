@@ -20,6 +20,7 @@ internal static class CompareCommand
     {
         var file = new Argument<string>("file") { Description = "Scenario YAML file with variants (and usually guardrails)." };
         var options = new RunOptionSet();
+        var ownWarmups = RunOptionSet.OwnWarmups();
         var only = new Option<string[]>("--variant") { Description = "Compare only these variants (repeatable); default all.", AllowMultipleArgumentsPerToken = true };
         var strict = new Option<bool>("--strict") { Description = "Count an inconclusive guardrail (estimate within the limit, 95 % CI past it) as violated." };
         var command = new Command("compare", "Run the baseline and its variants on common random numbers; write <out>/<scenario>-compare/ (compare.json, compare.md, compare.junit.xml, arms/). Exit 3 when a guardrail is violated.")
@@ -27,12 +28,15 @@ internal static class CompareCommand
             file, only, strict,
         };
         options.AddTo(command);
+        command.Options.Add(ownWarmups);
         command.SetAction(async (parse, token) =>
         {
             if (options.Load(parse, file, stderr) is not var (runOptions, document))
             {
                 return ExitCodes.InvalidInput;
             }
+
+            runOptions = runOptions with { ForkArms = !parse.GetValue(ownWarmups) };
 
             var variants = SelectVariants(document, parse.GetValue(only) ?? [], stderr);
             if (variants is null || !GuardrailsMeasurable(document, stderr))

@@ -20,9 +20,23 @@ internal static class RunCommand
             Description = "Keep the latest snapshot of each replication in <out>/.checkpoints/<scenario>/, written every DAYS simulated days (0: only when stopped), on Ctrl+C and as each replication ends; `simulator resume` continues from them to the same bytes.",
             HelpName = "DAYS",
         };
+        var from = new Option<string?>("--from")
+        {
+            Description = "Branch: start from another world instead of the beginning — a parent scenario file (simulated up to the branch) or the checkpoints of a run of one (<out>/.checkpoints/<scenario>); this file's configuration takes over there (README: Snapshots).",
+            HelpName = "SOURCE",
+        };
+        var atDay = new Option<int?>("--at-day")
+        {
+            Description = "With --from: the reported day at whose start this file's configuration takes over (default: the end of the warm-up, or the checkpoints' own tick).",
+            HelpName = "D",
+        };
+        var keep = new Option<bool>("--keep-checkpoints")
+        {
+            Description = "With --checkpoint-every: also keep each day's checkpoint (rep-N.day-D.snapshot) and the working area after the run, to branch from later (run --from DIR --at-day D). Large: keep it out of git.",
+        };
         var command = new Command("run", "Run a scenario and write results/<scenario>/ (summary.json, daily.csv, segments.csv, recommender.csv, manifest.json, report.html, plots/).")
         {
-            file, logImpressions, checkpointEvery,
+            file, logImpressions, checkpointEvery, keep, from, atDay,
         };
         options.AddTo(command);
         command.SetAction(async (parse, token) =>
@@ -33,6 +47,27 @@ internal static class RunCommand
             }
 
             var outRoot = parse.GetValue(options.Output)!;
+            if (parse.GetValue(from) is { } source)
+            {
+                runOptions = runOptions with { Branch = new Runs.BranchRequest(Path.GetFullPath(source), parse.GetValue(atDay)) };
+                if (Runs.Branches.Refusal(document.Scenario, runOptions, runOptions.Build) is { } refusal)
+                {
+                    stderr.WriteLine("error: " + refusal);
+                    return ExitCodes.InvalidInput;
+                }
+            }
+            else if (parse.GetValue(atDay) is not null)
+            {
+                stderr.WriteLine("error: --at-day needs --from (the world to branch from).");
+                return ExitCodes.InvalidInput;
+            }
+
+            if (parse.GetValue(keep) && parse.GetValue(checkpointEvery) is null)
+            {
+                stderr.WriteLine("error: --keep-checkpoints needs --checkpoint-every (which checkpoints to keep).");
+                return ExitCodes.InvalidInput;
+            }
+
             if (parse.GetValue(checkpointEvery) is { } every)
             {
                 if (every is < 0 or > 10_000 || parse.GetValue(logImpressions))
@@ -43,7 +78,14 @@ internal static class RunCommand
                     return ExitCodes.InvalidInput;
                 }
 
-                runOptions = runOptions with { Checkpoints = CheckpointArea.Prepare(outRoot, document, every, ResumeArgs(parse, options, file, every)) };
+                var resumeArgs = ResumeArgs(parse, options, file, every, runOptions.Branch);
+                if (parse.GetValue(keep))
+                {
+                    resumeArgs.Add("--keep-checkpoints");
+                }
+
+                var plan = CheckpointArea.Prepare(outRoot, document, runOptions, every, resumeArgs);
+                runOptions = runOptions with { Checkpoints = plan with { KeepDays = parse.GetValue(keep) } };
             }
 
             if (parse.GetValue(logImpressions))
@@ -64,7 +106,7 @@ internal static class RunCommand
     }
 
     // The run again, with absolute paths and every option spelled out, for `simulator resume`.
-    private static List<string> ResumeArgs(ParseResult parse, RunOptionSet options, Argument<string> file, int every)
+    private static List<string> ResumeArgs(ParseResult parse, RunOptionSet options, Argument<string> file, int every, Runs.BranchRequest? branch)
     {
         var inv = System.Globalization.CultureInfo.InvariantCulture;
         var args = new List<string>
@@ -81,6 +123,15 @@ internal static class RunCommand
         if (parse.GetValue(options.Seed) is { } seed)
         {
             args.AddRange(["--seed", seed.ToString(inv)]);
+        }
+
+        if (branch is not null)
+        {
+            args.AddRange(["--from", branch.Source]);
+            if (branch.AtDay is { } day)
+            {
+                args.AddRange(["--at-day", day.ToString(inv)]);
+            }
         }
 
         return args;

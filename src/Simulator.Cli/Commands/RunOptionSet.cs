@@ -18,6 +18,12 @@ internal sealed class RunOptionSet
 
     public Option<bool> Quiet { get; } = new("--quiet") { Description = "No progress output." };
 
+    /// <summary>For studies (compare, sweep): every arm warms up on its own instead of forking from the baseline's burn-in.</summary>
+    public static Option<bool> OwnWarmups() => new("--own-warmups")
+    {
+        Description = "Give every arm its own warm-up instead of starting the arms that may (recommender and policy changes) from one burn-in of the baseline per replication (README: Snapshots).",
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Output);
@@ -40,7 +46,7 @@ internal sealed class RunOptionSet
             return null;
         }
 
-        return new RunOptions { Threads = t, Scale = s, Replications = r, Seed = parse.GetValue(Seed) };
+        return new RunOptions { Threads = t, Scale = s, Replications = r, Seed = parse.GetValue(Seed), Build = CheckpointArea.Build };
     }
 
     /// <summary>Reads the options and loads the scenario; null after printing why either is invalid.</summary>

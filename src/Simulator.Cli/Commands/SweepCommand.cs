@@ -12,17 +12,21 @@ internal static class SweepCommand
     {
         var file = new Argument<string>("file") { Description = "Scenario YAML file with a sweep: { parameter, values } block." };
         var options = new RunOptionSet();
+        var ownWarmups = RunOptionSet.OwnWarmups();
         var command = new Command("sweep", "Run each value of the scenario's sweep grid; write <out>/<scenario>-sweep/ (sweep.csv, sweep.json, plots/, report.html, points/).")
         {
             file,
         };
         options.AddTo(command);
+        command.Options.Add(ownWarmups);
         command.SetAction(async (parse, token) =>
         {
             if (options.Load(parse, file, stderr) is not var (runOptions, document))
             {
                 return ExitCodes.InvalidInput;
             }
+
+            runOptions = runOptions with { ForkArms = !parse.GetValue(ownWarmups) };
 
             if (document.Sweep is not { } plan)
             {

@@ -81,7 +81,7 @@ internal sealed class SimulationHostedService(RunRequest request, IHostApplicati
                 Log.Interrupted(logger, folder);
                 hint = request.Options.Checkpoints is { } kept ? $"snapshots kept; continue with: simulator resume {kept.Directory}" : null;
             }
-            else if (request.Options.Checkpoints is { } done)
+            else if (request.Options.Checkpoints is { KeepDays: false } done)
             {
                 Commands.CheckpointArea.Remove(done);
             }

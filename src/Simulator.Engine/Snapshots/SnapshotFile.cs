@@ -174,6 +174,7 @@ public static class SnapshotFile
             Tick = stream.ReadInt64(),
             Build = stream.ReadString(),
             Label = stream.ReadString(),
+            Source = stream.ReadString(16 << 20),
         };
     }
 
@@ -185,5 +186,6 @@ public static class SnapshotFile
         stream.WriteInt64(header.Tick);
         stream.WriteString(header.Build);
         stream.WriteString(header.Label);
+        stream.WriteString(header.Source);
     }
 }

@@ -20,4 +20,7 @@ public sealed record SnapshotHeader
 
     /// <summary>Free text for the caller, e.g. the arm the state belongs to.</summary>
     public string Label { get; init; } = "";
+
+    /// <summary>What the caller needs to go on from the state with its own configuration (e.g. the scenario, as JSON); empty when nothing.</summary>
+    public string Source { get; init; } = "";
 }
