@@ -25,10 +25,11 @@ internal static class BenchCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed.", DefaultValueFactory = _ => 1 };
         var output = new Option<string?>("--out") { Description = "Also append the result as Markdown to this file (e.g. results/benchmarks/bench.md)." };
         var scaling = new Option<bool>("--scaling") { Description = "Run the same bench on one thread first, then on --threads, and report each system's speed-up next to what this machine gives independent threads (two timing kernels) and the bound the serial part sets." };
+        var snapshot = new Option<bool>("--snapshot") { Description = "Also time writing the end state's snapshot (to the system's temporary folder) and restoring it into a freshly built world, and report its size per user." };
         var study = new Option<string?>("--study") { Description = "Time this whole study as written (every arm and replication with its warm-up, then its results, report and plots, written to a scratch folder) and report its impressions per second next to the bench at its population (its baseline arm; --days, --warmup-days and --threads apply to that bench)." };
         var command = new Command("bench", "End-to-end benchmark: impressions and user-days per second, time share of each system, peak memory and bytes per user.")
         {
-            users, days, warmup, policy, threads, seed, output, scenarioFile, variantName, scaling, study,
+            users, days, warmup, policy, threads, seed, output, scenarioFile, variantName, scaling, study, snapshot,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -122,7 +123,7 @@ internal static class BenchCommand
             }
             else
             {
-                report = BenchReport.Of(BenchRunner.Run(settings, label, token));
+                report = BenchReport.Of(BenchRunner.Run(settings, label, token, parse.GetValue(snapshot) ? Path.GetTempPath() : null));
                 await stdout.WriteAsync(report).ConfigureAwait(false);
             }
 

@@ -32,7 +32,13 @@ internal static class BenchReport
         sb.Append(Inv, $"| world build / warm-up | {run.BuildSeconds:F1} s / {run.WarmupSeconds:F1} s |\n");
         sb.Append(Inv, $"| managed memory after build | {run.BytesAfterBuild / 1048576.0:N0} MiB ({(double)run.BytesAfterBuild / n:N0} B/user; {(double)(run.BytesAfterBuild - run.LogBytes) / n:N0} B/user without the {run.LogBytes / 1048576.0:N0} MiB rolling log) |\n");
         sb.Append(Inv, $"| managed memory at end | {run.BytesAtEnd / 1048576.0:N0} MiB ({(double)run.BytesAtEnd / n:N0} B/user; {(double)(run.BytesAtEnd - run.LogBytes) / n:N0} B/user without the rolling log) |\n");
-        sb.Append(Inv, $"| peak working set | {run.WorkingSet / 1048576.0:N0} MiB now, {run.PeakWorkingSet / 1048576.0:N0} MiB peak |\n\n");
+        sb.Append(Inv, $"| peak working set | {run.WorkingSet / 1048576.0:N0} MiB now, {run.PeakWorkingSet / 1048576.0:N0} MiB peak |\n");
+        if (run.Snapshot is var (bytes, write, read))
+        {
+            sb.Append(Inv, $"| snapshot of the end state | {bytes / 1048576.0:N0} MiB ({(double)bytes / n:N0} B/user), written in {write:F2} s, restored into a fresh world in {read:F2} s |\n");
+        }
+
+        sb.Append('\n');
         AppendSystems(sb, run);
         AppendFootprint(sb, run);
         return sb.ToString();

@@ -48,6 +48,9 @@ internal sealed record BenchRun
     /// <summary>Array bytes per part of the state at the end.</summary>
     public required IReadOnlyList<(string Part, long Bytes)> Footprint { get; init; }
 
+    /// <summary>The end state's snapshot: bytes, seconds to write it, seconds to restore it into a freshly built world; null unless asked for.</summary>
+    public (long Bytes, double WriteSeconds, double ReadSeconds)? Snapshot { get; init; }
+
     public int Threads => Settings.Threads;
 
     public int Users => Settings.Population.Size;
@@ -56,7 +59,11 @@ internal sealed record BenchRun
 /// <summary>Builds the world, runs its warm-up untimed, then times the reported days with a profiling clock.</summary>
 internal static class BenchRunner
 {
-    public static BenchRun Run(WorldSettings settings, string label, CancellationToken token)
+    /// <param name="settings">The world to time.</param>
+    /// <param name="label">The report's heading suffix.</param>
+    /// <param name="token">Stops the run at a tick boundary.</param>
+    /// <param name="snapshotDirectory">Where to time writing the end state's snapshot and restoring it; null for no snapshot.</param>
+    public static BenchRun Run(WorldSettings settings, string label, CancellationToken token, string? snapshotDirectory = null)
     {
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var build = Stopwatch.StartNew();
@@ -73,8 +80,10 @@ internal static class BenchRunner
         clock.Stop();
         var atEnd = GC.GetTotalMemory(forceFullCollection: true) - before;
         var threads = settings.Threads;
+        var snapshot = snapshotDirectory is null ? ((long, double, double)?)null : TimeSnapshot(world, snapshotDirectory);
         return new BenchRun
         {
+            Snapshot = snapshot,
             Settings = settings,
             Label = label,
             BuildSeconds = build.Elapsed.TotalSeconds,
@@ -94,6 +103,29 @@ internal static class BenchRunner
             Stages = [.. world.Recommender.StageSeconds().Select(p => (p.Stage, p.Seconds / threads))],
             Footprint = Footprint(world),
         };
+    }
+
+    // Writes the world's snapshot, builds a second world from the same settings (untimed) and restores it.
+    private static (long, double, double) TimeSnapshot(SimulationWorld world, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, $".bench-{Environment.ProcessId}.snapshot");
+        try
+        {
+            var header = new Engine.Snapshots.SnapshotHeader { ScenarioHash = "bench", Seed = world.Settings.Seed, Replication = 0, Tick = world.Loop.Now.Tick, Build = BuildInfo.Version };
+            var write = Stopwatch.StartNew();
+            var bytes = Engine.Snapshots.SnapshotFile.Write(path, header, world);
+            write.Stop();
+            using var fresh = new SimulationWorld(world.Settings);
+            var read = Stopwatch.StartNew();
+            Engine.Snapshots.SnapshotFile.Restore(path, fresh, _ => null);
+            read.Stop();
+            return (bytes, write.Elapsed.TotalSeconds, read.Elapsed.TotalSeconds);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     // Array bytes per part of the state at the end of the run: where the bytes per user go.
