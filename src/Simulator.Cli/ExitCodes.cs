@@ -9,5 +9,5 @@ internal static class ExitCodes
     public const int GuardrailViolated = 3;
 
     public const string HelpText =
-        "Exit codes: 0 success; 1 run failure (including an interrupted run); 2 invalid input (scenario or arguments); 3 a guardrail violated (compare).";
+        "Exit codes: 0 success; 1 run failure (including an interrupted run, an output that cannot be written); 2 invalid input (scenario, arguments, a refused snapshot, a population that cannot fit); 3 a guardrail violated (compare).";
 }
