@@ -16,7 +16,9 @@ internal sealed class ForkSource
 {
     private readonly Scenario _baseline;
     private readonly RunOptions _options;
-    private readonly Lazy<byte[]?>[] _images;
+    private readonly byte[]?[] _images;
+    private readonly bool[] _burnt;
+    private readonly object[] _gates;
     private readonly int[] _left;
     private readonly IRunProgress? _progress;
     private readonly CancellationToken _token;
@@ -41,14 +43,10 @@ internal sealed class ForkSource
         _progress = progress;
         _token = token;
         _options = options with { Fork = null, Checkpoints = null };
-        _images = new Lazy<byte[]?>[replications];
-        _left = new int[replications];
-        for (var r = 0; r < replications; r++)
-        {
-            var index = r;
-            _images[r] = new Lazy<byte[]?>(() => BurnIn(index), LazyThreadSafetyMode.ExecutionAndPublication);
-            _left[r] = arms;
-        }
+        _images = new byte[]?[replications];
+        _burnt = new bool[replications];
+        _gates = [.. Enumerable.Range(0, replications).Select(_ => new object())];
+        _left = [.. Enumerable.Repeat(arms, replications)];
     }
 
     /// <summary>The tick the forks start at: the first reported tick, after the warm-up, unless a branch says otherwise.</summary>
@@ -58,9 +56,23 @@ internal sealed class ForkSource
     /// Restores <paramref name="state"/> (built from the arm's own scenario) from the burn-in of
     /// <paramref name="replication"/>; false when the burn-in was stopped (Ctrl+C).
     /// </summary>
-    public bool RestoreInto(ReplicationState state, int replication)
+    /// <param name="state">The arm's world as built from its own scenario.</param>
+    /// <param name="replication">Which replication.</param>
+    /// <param name="lane">The caller's run options (its lane's share of the cores), for a burn-in it runs.</param>
+    public bool RestoreInto(ReplicationState state, int replication, RunOptions lane)
     {
-        var image = _images[replication].Value;
+        byte[]? image;
+        lock (_gates[replication])
+        {
+            if (!_burnt[replication])
+            {
+                _images[replication] = BurnIn(replication, lane);
+                _burnt[replication] = true;
+            }
+
+            image = _images[replication];
+        }
+
         if (image is not null)
         {
             using var stream = new MemoryStream(image, writable: false);
@@ -69,15 +81,18 @@ internal sealed class ForkSource
 
         if (Interlocked.Decrement(ref _left[replication]) == 0)
         {
-            _images[replication] = new Lazy<byte[]?>((byte[]?)null);
+            lock (_gates[replication])
+            {
+                _images[replication] = null;
+            }
         }
 
         return image is not null;
     }
 
-    private byte[]? BurnIn(int replication)
+    private byte[]? BurnIn(int replication, RunOptions lane)
     {
-        var settings = ReplicationSettings.For(_baseline, replication, _options.Threads, _options.Scale) with { Share = _options.Share };
+        var settings = ReplicationSettings.For(_baseline, replication, lane.Threads, _options.Scale) with { Share = lane.Share };
         using var world = new SimulationWorld(settings);
         var collector = new DailyCollector();
         world.AddObserver(collector);
@@ -89,8 +104,7 @@ internal sealed class ForkSource
 
         if (_progress is { } progress)
         {
-            var every = Math.Max(1, _options.ProgressEveryMinutes * 60 / settings.TickSeconds);
-            world.Loop.Add(new ProgressSystem(world, progress, replication, _left.Length, every));
+            world.Loop.Add(ProgressSystem.For(world, progress, replication, _left.Length, _options));
         }
 
         if (!world.Loop.RunUntil(ForkTick, _token))

@@ -38,11 +38,12 @@ internal static class LanePool
             }
         }
 
-        // Forked arms take a replication's items together, so its burn-in is dropped once they have
-        // all started from it (a handful of snapshots in memory, not one per replication).
+        // Forked arms take their replications a lane-full at a time, arm by arm within the block: the
+        // lanes run the block's burn-ins side by side (none waits for another's), and each burn-in is
+        // dropped once every arm has started from it (as many snapshots in memory as lanes).
         if (forks.Any(f => f is not null))
         {
-            items = [.. items.OrderBy(i => i.Replication).ThenBy(i => i.Arm)];
+            items = [.. items.OrderBy(i => i.Replication / lanes).ThenBy(i => i.Arm).ThenBy(i => i.Replication)];
         }
 
         var slots = planned.Select(p => new ReplicationResult?[p]).ToArray();

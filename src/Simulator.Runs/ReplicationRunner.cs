@@ -32,7 +32,7 @@ public static class ReplicationRunner
         {
             Checkpoints.Restore(plan, state, index, settings.Seed);
         }
-        else if (options.Fork is { } fork && !fork.RestoreInto(state, index))
+        else if (options.Fork is { } fork && !fork.RestoreInto(state, index, options))
         {
             return Measure(world, collector, index, complete: false, clock.Elapsed.TotalSeconds);
         }
@@ -40,8 +40,7 @@ public static class ReplicationRunner
         ProgressSystem? shown = null;
         if (progress is not null)
         {
-            var every = Math.Max(1, options.ProgressEveryMinutes * 60 / settings.TickSeconds);
-            shown = new ProgressSystem(world, progress, index, planned, every);
+            shown = ProgressSystem.For(world, progress, index, planned, options);
             world.Loop.Add(shown);
         }
 
