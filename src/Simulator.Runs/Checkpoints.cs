@@ -9,7 +9,7 @@ internal static class Checkpoints
     public static void Restore(CheckpointPlan plan, ReplicationState state, int replication, ulong seed, string? path = null) =>
         SnapshotFile.Restore(path ?? plan.PathFor(replication), state, header =>
             header.Build != plan.Build ? $"it was written by build {header.Build}; this is {plan.Build} (a snapshot is read only by the build that wrote it)"
-            : header.ScenarioHash != plan.ScenarioHash ? $"it belongs to another version of the scenario (sha256 {Short(header.ScenarioHash)}, this file is {Short(plan.ScenarioHash)})"
+            : header.DefinitionHash != plan.ScenarioHash ? $"it belongs to another version of the scenario (sha256 {Short(header.DefinitionHash)}, this file is {Short(plan.ScenarioHash)})"
             : header.Replication != replication || header.Seed != seed ? $"it holds replication {header.Replication} (seed {header.Seed}), not replication {replication} (seed {seed})"
             : null);
 
@@ -51,7 +51,7 @@ internal static class Checkpoints
 
         var header = new SnapshotHeader
         {
-            ScenarioHash = plan.ScenarioHash,
+            DefinitionHash = plan.ScenarioHash,
             Seed = state.World.Settings.Seed,
             Replication = replication,
             Tick = loop.Now.Tick,

@@ -118,7 +118,7 @@ internal sealed class ForkSource
         }
 
         using var image = new MemoryStream();
-        var header = new SnapshotHeader { ScenarioHash = "", Seed = settings.Seed, Replication = replication, Tick = world.Loop.Now.Tick, Build = "" };
+        var header = new SnapshotHeader { DefinitionHash = "", Seed = settings.Seed, Replication = replication, Tick = world.Loop.Now.Tick, Build = "" };
         SnapshotFile.Write(image, header, state);
         return image.ToArray();
     }

@@ -6,7 +6,7 @@ namespace Simulator.Engine.Tests;
 
 public sealed class SnapshotFileTests : IDisposable
 {
-    private static readonly SnapshotHeader Header = new() { ScenarioHash = "abc", Seed = 42, Replication = 1, Tick = -77, Build = "1.0.0+test", Label = "arm" };
+    private static readonly SnapshotHeader Header = new() { DefinitionHash = "abc", Seed = 42, Replication = 1, Tick = -77, Build = "1.0.0+test", Label = "arm" };
 
     private readonly string _dir = Directory.CreateTempSubdirectory("sim-snapshot-").FullName;
 

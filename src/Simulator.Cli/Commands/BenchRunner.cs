@@ -112,7 +112,7 @@ internal static class BenchRunner
         var path = Path.Combine(directory, $".bench-{Environment.ProcessId}.snapshot");
         try
         {
-            var header = new Engine.Snapshots.SnapshotHeader { ScenarioHash = "bench", Seed = world.Settings.Seed, Replication = 0, Tick = world.Loop.Now.Tick, Build = BuildInfo.Version };
+            var header = new Engine.Snapshots.SnapshotHeader { DefinitionHash = "bench", Seed = world.Settings.Seed, Replication = 0, Tick = world.Loop.Now.Tick, Build = BuildInfo.Version };
             var write = Stopwatch.StartNew();
             var bytes = Engine.Snapshots.SnapshotFile.Write(path, header, world);
             write.Stop();

@@ -1,6 +1,6 @@
 namespace Simulator.Engine.Snapshots;
 
-/// <summary>A snapshot that cannot be written or read back: corrupt, cut short, from another build or scenario, or holding state the image cannot carry.</summary>
+/// <summary>A snapshot that cannot be written or read back: corrupt, cut short, from another build or definition, or holding state the image cannot carry.</summary>
 public sealed class SnapshotException : Exception
 {
     /// <summary>Creates one without a message.</summary>

@@ -168,7 +168,7 @@ public static class SnapshotFile
 
         return new SnapshotHeader
         {
-            ScenarioHash = stream.ReadString(),
+            DefinitionHash = stream.ReadString(),
             Seed = (ulong)stream.ReadInt64(),
             Replication = stream.ReadInt32(),
             Tick = stream.ReadInt64(),
@@ -180,7 +180,7 @@ public static class SnapshotFile
 
     private static void WriteHeader(SnapshotStream stream, SnapshotHeader header)
     {
-        stream.WriteString(header.ScenarioHash);
+        stream.WriteString(header.DefinitionHash);
         stream.WriteInt64((long)header.Seed);
         stream.WriteInt32(header.Replication);
         stream.WriteInt64(header.Tick);

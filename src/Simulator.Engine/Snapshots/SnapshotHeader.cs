@@ -3,8 +3,8 @@ namespace Simulator.Engine.Snapshots;
 /// <summary>What a snapshot says about itself, readable without loading its state.</summary>
 public sealed record SnapshotHeader
 {
-    /// <summary>Hash of the scenario the state belongs to (the caller's definition).</summary>
-    public required string ScenarioHash { get; init; }
+    /// <summary>Hash of what the state was built from (the caller's definition of it): another one is refused by the caller.</summary>
+    public required string DefinitionHash { get; init; }
 
     /// <summary>The seed of the run the state belongs to.</summary>
     public required ulong Seed { get; init; }
@@ -21,6 +21,6 @@ public sealed record SnapshotHeader
     /// <summary>Free text for the caller, e.g. the arm the state belongs to.</summary>
     public string Label { get; init; } = "";
 
-    /// <summary>What the caller needs to go on from the state with its own configuration (e.g. the scenario, as JSON); empty when nothing.</summary>
+    /// <summary>What the caller needs to go on from the state with its own configuration (e.g. its definition, as JSON); empty when nothing.</summary>
     public string Source { get; init; } = "";
 }

@@ -10,11 +10,11 @@ namespace Simulator.Engine.Snapshots;
 /// How the state image writes values of one type: unmanaged values and arrays of them as raw
 /// bytes, other types field by field (private fields of base types included, in metadata order),
 /// and "external" objects — threads, delegates, reflection, streams, types of assemblies that hold
-/// no simulation state — not at all: a restore keeps the object the fresh world built there.
+/// no simulation state — not at all: a restore keeps the object the freshly built graph has there.
 /// Fields marked <see cref="NonSerializedAttribute"/> are skipped the same way, and so are fields
 /// that hold configuration (types marked <c>[ImmutableObject(true)]</c>, or collections of them) or
-/// external objects by their declared type: the world being restored was built from its own
-/// scenario and keeps it (a resumed run's thread count, a fork's variant).
+/// external objects by their declared type: the graph being restored was built from its own
+/// configuration and keeps it (a resumed run's thread count, a fork's variant).
 /// </summary>
 internal sealed class StateLayout
 {
@@ -78,7 +78,7 @@ internal sealed class StateLayout
 
     public static StateLayout Of(Type type) => Cache.GetOrAdd(type, t => new StateLayout(t));
 
-    /// <summary>Configuration: immutable, and rebuilt from the scenario by the world being restored.</summary>
+    /// <summary>Configuration: immutable, and rebuilt by the constructors of the graph being restored.</summary>
     public static bool IsConfiguration(Type type) =>
         type.GetCustomAttribute<ImmutableObjectAttribute>()?.Immutable == true
         || (type.IsArray && IsConfiguration(type.GetElementType()!))

@@ -43,7 +43,7 @@ internal sealed class StateReader(SnapshotStream stream, long payloadBytes)
                 var external = ReadType();
                 return fresh is not null && fresh.GetType() == external
                     ? fresh
-                    : throw new SnapshotException($"the world being restored has no {external.Name} at {Where()}; it was built differently from the one saved");
+                    : throw new SnapshotException($"the graph being restored has no {external.Name} at {Where()}; it was built differently from the one saved");
             case StateTag.New:
                 return ReadObject(ReadType(), fresh);
             default:
@@ -81,7 +81,7 @@ internal sealed class StateReader(SnapshotStream stream, long payloadBytes)
 
     /// <param name="owner">The object being filled.</param>
     /// <param name="layout">Its layout.</param>
-    /// <param name="built">Whether <paramref name="owner"/> is an object the world being restored built
+    /// <param name="built">Whether <paramref name="owner"/> is an object the graph being restored built
     /// itself: its readonly fields then keep what its constructor gave them (see <see cref="KeepsItsOwn"/>).</param>
     private void ReadFields(object owner, StateLayout layout, bool built = false)
     {
@@ -99,12 +99,12 @@ internal sealed class StateReader(SnapshotStream stream, long payloadBytes)
         }
     }
 
-    // A readonly field of an object the world being restored built itself was set by its constructor
-    // from what the world was built from, and never again. A plain value (a weight, an interval, a
+    // A readonly field of an object the graph being restored built itself was set by its constructor
+    // from what the graph was built from, and never again. A plain value (a weight, an interval, a
     // size) stays as the constructor set it: the same on a resume, the variant's on a fork. A
     // reference takes the saved object's identity when it is of the same kind; where the saved one
-    // is of another kind or absent, the built one stays — a fork whose variant serves another feed
-    // policy keeps that policy, and the saved one is read and dropped.
+    // is of another kind or absent, the built one stays — a fork whose configuration chose another
+    // implementation keeps it, and the saved one is read and dropped.
     private static bool KeepsItsOwn(System.Reflection.FieldInfo field, object? current, object? saved) =>
         field.FieldType.IsValueType
             ? StateLayout.Of(field.FieldType).IsUnmanaged

@@ -8,7 +8,7 @@ internal enum StateTag : byte
     Back = 1,
     /// <summary>A new object: its type, then its contents.</summary>
     New = 2,
-    /// <summary>An external object (thread, delegate, …): kept from the world being restored.</summary>
+    /// <summary>An external object (thread, delegate, …): kept from the graph being restored.</summary>
     External = 3,
     Text = 4,
 }

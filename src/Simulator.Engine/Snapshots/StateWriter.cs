@@ -167,7 +167,7 @@ internal sealed class StateWriter(SnapshotStream stream, Dictionary<string, Stat
         stream.WriteString(type.AssemblyQualifiedName!);
     }
 
-    // "<Users>k__BackingField" reads as "Users".
+    // "<Count>k__BackingField" reads as "Count".
     private static string Readable(string field) =>
         field.StartsWith('<') && field.IndexOf('>', StringComparison.Ordinal) is > 0 and var end ? field[1..end] : field;
 
