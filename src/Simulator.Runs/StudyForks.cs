@@ -11,39 +11,72 @@ internal static class StudyForks
     /// <summary>One arm's start: the fork it restores from (null: its own warm-up) and a line for the results.</summary>
     public sealed record Start(ForkSource? Fork, string Description);
 
-    public const string Forked = "forked from the baseline world at the end of its warm-up (one burn-in per replication)";
+    public const string Forked = StudyRunner.ForkedStart;
 
     public const string Shared = "its own warm-up, once per replication, which the forked arms start from";
 
-    public static Start[] Plan(IReadOnlyList<Scenario> scenarios, IReadOnlyList<int> planned, RunOptions options, IRunProgress? baselineProgress, CancellationToken token)
+    /// <summary>
+    /// Each arm's start. Arms are grouped by <paramref name="groups"/> (null: one group); the first
+    /// arm of a group is its baseline, and the group's other arms fork from its burn-in where
+    /// <see cref="ForkRules"/> allow.
+    /// </summary>
+    public static Start[] Plan(IReadOnlyList<Scenario> scenarios, IReadOnlyList<int> planned, RunOptions options, IReadOnlyList<IRunProgress?> progress, IReadOnlyList<string?> groups, CancellationToken token)
     {
-        var own = new Start(null, "its own warm-up");
-        if (scenarios.Count < 2 || !options.ForkArms || options.Fork is not null || options.Checkpoints is not null)
+        var starts = new Start[scenarios.Count];
+        Array.Fill(starts, new Start(null, "its own warm-up"));
+        if (!options.ForkArms || options.Fork is not null || options.Checkpoints is not null)
         {
-            return [.. scenarios.Select(_ => own)];
+            return starts;
         }
 
-        var baseline = scenarios[0];
-        var reasons = new string?[scenarios.Count];
-        IReadOnlyList<StatePart>? baseShape = null;
-        for (var a = 1; a < scenarios.Count; a++)
+        foreach (var members in Enumerable.Range(0, scenarios.Count).GroupBy(a => groups[a] ?? "").Select(g => g.ToList()))
         {
-            reasons[a] = planned[a] != planned[0] ? "it has another number of replications" : ForkRules.WhyNot(baseline, scenarios[a]);
-            if (reasons[a] is null)
+            PlanGroup(members, scenarios, planned, options, progress, starts, token);
+        }
+
+        return starts;
+    }
+
+    private static void PlanGroup(List<int> members, IReadOnlyList<Scenario> scenarios, IReadOnlyList<int> planned, RunOptions options, IReadOnlyList<IRunProgress?> progress, Start[] starts, CancellationToken token)
+    {
+        if (members.Count < 2)
+        {
+            return;
+        }
+
+        var b = members[0];
+        var baseline = scenarios[b];
+        var reasons = new Dictionary<int, string?>();
+        IReadOnlyList<StatePart>? baseShape = null;
+        foreach (var a in members.Skip(1))
+        {
+            var reason = planned[a] != planned[b] ? "it has another number of replications" : ForkRules.WhyNot(baseline, scenarios[a]);
+            if (reason is null)
             {
                 baseShape ??= Shape(baseline, options);
-                reasons[a] = ForkRules.ShapeDiffers(baseShape, Shape(scenarios[a], options));
+                reason = ForkRules.ShapeDiffers(baseShape, Shape(scenarios[a], options));
             }
+
+            reasons[a] = reason;
         }
 
-        var forking = 1 + reasons.Skip(1).Count(r => r is null);
+        var forking = 1 + reasons.Values.Count(r => r is null);
         if (forking == 1)
         {
-            return [.. reasons.Select((r, a) => a == 0 ? own : new Start(null, "its own warm-up: " + r))];
+            foreach (var (a, r) in reasons)
+            {
+                starts[a] = new Start(null, "its own warm-up: " + r);
+            }
+
+            return;
         }
 
-        var source = new ForkSource(baseline, options, planned[0], forking, baselineProgress, token);
-        return [.. reasons.Select((r, a) => a == 0 ? new Start(source, Shared) : r is null ? new Start(source, Forked) : new Start(null, "its own warm-up: " + r))];
+        var source = new ForkSource(baseline, options, planned[b], forking, progress[b], token);
+        starts[b] = new Start(source, Shared);
+        foreach (var (a, r) in reasons)
+        {
+            starts[a] = r is null ? new Start(source, Forked) : new Start(null, "its own warm-up: " + r);
+        }
     }
 
     // The state of replication 0 as built, before it runs: what a fork would restore into.

@@ -4,7 +4,11 @@ using Simulator.Scenarios.Model;
 namespace Simulator.Runs;
 
 /// <summary>One labelled scenario of a study: the baseline or a variant of a compare, a point of a sweep.</summary>
-public sealed record Arm(string Label, Scenario Scenario);
+public sealed record Arm(string Label, Scenario Scenario)
+{
+    /// <summary>Arms of one group fork from the group's first arm (its baseline); null puts the arm in the study's one group.</summary>
+    public string? Group { get; init; }
+}
 
 /// <summary>
 /// Runs a study's arms. Arms share the replication seeds (common random numbers). Where every
@@ -14,6 +18,9 @@ public sealed record Arm(string Label, Scenario Scenario);
 /// </summary>
 public static class StudyRunner
 {
+    /// <summary>How a forked arm started (<see cref="RunResult.Start"/>): from its baseline's world at the end of the warm-up.</summary>
+    public const string ForkedStart = "forked from the baseline world at the end of its warm-up (one burn-in per replication)";
+
     /// <param name="arms">The arms in the order their results are returned.</param>
     /// <param name="options">Run options shared by every arm.</param>
     /// <param name="progressFor">Progress sink for an arm (by label), or null for none; asked for every arm before any runs when they share lanes.</param>
@@ -25,7 +32,7 @@ public static class StudyRunner
         var scenarios = arms.Select(a => ScenarioRunner.Seeded(a.Scenario, options)).ToArray();
         var planned = scenarios.Select(s => ScenarioRunner.Planned(s, options)).ToArray();
         var progress = arms.Select(a => progressFor?.Invoke(a)).ToArray();
-        var starts = StudyForks.Plan(scenarios, planned, options, progress[0], cancellationToken);
+        var starts = StudyForks.Plan(scenarios, planned, options, progress, [.. arms.Select(a => a.Group)], cancellationToken);
         var lanes = scenarios.All(s => ScenarioRunner.MayRunInLanes(s, options)) ? ScenarioRunner.LanesFor(options, planned.Sum()) : 1;
         if (arms.Count > 1 && lanes > 1)
         {

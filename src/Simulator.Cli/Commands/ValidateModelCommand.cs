@@ -60,8 +60,8 @@ internal static class ValidateModelCommand
                 }
 
                 studies.Add((o, document, arms.Count));
-                arms.Add(new Arm($"{o.Id}/control", document.Scenario));
-                arms.Add(new Arm($"{o.Id}/treatment", variant.Value));
+                arms.Add(new Arm($"{o.Id}/control", document.Scenario) { Group = o.Id });
+                arms.Add(new Arm($"{o.Id}/treatment", variant.Value) { Group = o.Id });
             }
 
             if (studies.Count == 0)
@@ -95,7 +95,7 @@ internal static class ValidateModelCommand
                     {
                         string.Create(CultureInfo.InvariantCulture, $"Each scenario at {runOptions.Scale:G3} × its population ({first.Replications[0].Users:N0} users for the first), {first.Replications.Count} paired replications per arm, the two arms of a study on common random numbers; {results.Sum(r => r.Impressions):N0} impressions in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMinutes:F1} min on {runOptions.Threads} threads."),
                         $"Behaviour parameters: calibration profile `{profile?.Source ?? "none"}` (sha256 {profile?.Hash[..12] ?? "—"}); built from commit {info.Commit}.",
-                        "Until snapshots exist (issue #22), each arm runs its own warm-up under its own feed, so an effect is the difference between two settled worlds (the long-run effect), not a switch on an existing platform measured over the experiment's weeks.",
+                        Starts(studies.Select(s => (s.Outcome.Id, results[s.Arm + 1].Start))),
                     };
                     CalibrateFit.WriteAtomically(path, ValidationReport.Markdown(rows, setting, commandText));
                     var simulated = rows.Where(r => r.Verdict != DirectionVerdict.NotSimulated).ToList();
@@ -107,5 +107,13 @@ internal static class ValidateModelCommand
             return (await RunCommand.RunHostedAsync(request, token, stderr).ConfigureAwait(false)).ExitCode;
         });
         return command;
+    }
+
+    // How the treatment arms started: forked from their control's settled world (an experiment switched on an existing platform), or each on its own warm-up and why.
+    private static string Starts(IEnumerable<(string Id, string? Start)> treatments)
+    {
+        var own = treatments.Where(t => t.Start != StudyRunner.ForkedStart).ToList();
+        var forked = "Each treatment arm starts from its control's world at the end of the warm-up (one burn-in per replication, `compare`'s fork): an effect is the experiment switched on an existing, settled platform and measured over its reported weeks.";
+        return own.Count == 0 ? forked : forked + " Except: " + string.Join("; ", own.Select(t => $"{t.Id}, {t.Start}")) + ".";
     }
 }
