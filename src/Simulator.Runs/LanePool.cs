@@ -24,8 +24,9 @@ internal static class LanePool
     /// <param name="lanes">Replications run side by side.</param>
     /// <param name="progress">Per arm, its progress display or null.</param>
     /// <param name="forks">Per arm, the burn-in its replications start from, or null for its own warm-up.</param>
+    /// <param name="waits">Per arm, whether it waits for another arm's burn-in (a forked variant, not its group's baseline); null for none.</param>
     /// <param name="token">Stops the running replications at a tick boundary.</param>
-    public static ArmRun[] Run(IReadOnlyList<Scenario> scenarios, IReadOnlyList<int> planned, RunOptions options, int lanes, IReadOnlyList<IRunProgress?> progress, IReadOnlyList<ForkSource?> forks, CancellationToken token)
+    public static ArmRun[] Run(IReadOnlyList<Scenario> scenarios, IReadOnlyList<int> planned, RunOptions options, int lanes, IReadOnlyList<IRunProgress?> progress, IReadOnlyList<ForkSource?> forks, IReadOnlyList<bool>? waits, CancellationToken token)
     {
         var share = new ThreadShare(Math.Max(lanes, options.Threads));
         var inner = options with { Share = share };
@@ -38,12 +39,13 @@ internal static class LanePool
             }
         }
 
-        // Forked arms take their replications a lane-full at a time, arm by arm within the block: the
-        // lanes run the block's burn-ins side by side (none waits for another's), and each burn-in is
-        // dropped once every arm has started from it (as many snapshots in memory as lanes).
-        if (forks.Any(f => f is not null))
+        // Forked studies take their replications a lane-full at a time: within the block, the arms
+        // that burn in (every group's baseline) before the arms that start from a burn-in, so the
+        // lanes run burn-ins side by side rather than one waiting on another's; a burn-in is dropped
+        // once every arm of its group has started from it.
+        if (waits is not null && waits.Any(w => w))
         {
-            items = [.. items.OrderBy(i => i.Replication / lanes).ThenBy(i => i.Arm).ThenBy(i => i.Replication)];
+            items = [.. items.OrderBy(i => i.Replication / lanes).ThenBy(i => waits[i.Arm]).ThenBy(i => i.Arm).ThenBy(i => i.Replication)];
         }
 
         var slots = planned.Select(p => new ReplicationResult?[p]).ToArray();

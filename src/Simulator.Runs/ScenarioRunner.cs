@@ -26,7 +26,7 @@ public static class ScenarioRunner
         var lanes = Lanes(scenario, options, planned);
         if (lanes > 1)
         {
-            var run = LanePool.Run([scenario], [planned], options, lanes, [progress], [options.Fork], cancellationToken)[0];
+            var run = LanePool.Run([scenario], [planned], options, lanes, [progress], [options.Fork], null, cancellationToken)[0];
             return Result(scenario, options, planned, run.Replications, run.WallSeconds, lanes);
         }
 

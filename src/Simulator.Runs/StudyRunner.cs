@@ -36,7 +36,7 @@ public static class StudyRunner
         var lanes = scenarios.All(s => ScenarioRunner.MayRunInLanes(s, options)) ? ScenarioRunner.LanesFor(options, planned.Sum()) : 1;
         if (arms.Count > 1 && lanes > 1)
         {
-            var runs = LanePool.Run(scenarios, planned, options, lanes, progress, starts.Select(s => s.Fork).ToArray(), cancellationToken);
+            var runs = LanePool.Run(scenarios, planned, options, lanes, progress, [.. starts.Select(s => s.Fork)], [.. starts.Select(s => s.Description == ForkedStart)], cancellationToken);
             return [.. runs.Select((run, a) => ScenarioRunner.Result(scenarios[a], options, planned[a], run.Replications, run.WallSeconds, lanes) with { Start = starts[a].Description })];
         }
 
