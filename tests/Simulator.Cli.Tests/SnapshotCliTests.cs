@@ -9,7 +9,7 @@ namespace Simulator.Cli.Tests;
 /// <summary><c>run --checkpoint-every</c> and <c>resume</c> at their edges: refused snapshots, a process killed mid-write, I/O failures.</summary>
 public sealed class SnapshotCliTests : IDisposable
 {
-    private const string Scenario = "name: snap\nseed: 3\nreplications: 2\nduration: { days: 6, warmup_days: 2 }\npopulation: { size: 200 }\n";
+    private const string Scenario = "name: snap\nseed: 3\nreplications: 2\nduration: { days: 12, warmup_days: 2 }\npopulation: { size: 200 }\n";
 
     private readonly string _dir = Directory.CreateTempSubdirectory("sim-snap-cli-").FullName;
 
@@ -60,7 +60,7 @@ public sealed class SnapshotCliTests : IDisposable
     {
         // Given the simulator running in its own process, checkpointing every simulated day
         var file = Path.Combine(_dir, "snap.yaml");
-        await File.WriteAllTextAsync(file, Scenario.Replace("days: 6", "days: 12", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(file, Scenario.Replace("days: 12", "days: 20", StringComparison.Ordinal));
         var output = Path.Combine(_dir, "out");
         var area = Path.Combine(output, ".checkpoints", "snap");
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "simulator"), ["run", file, "--out", output, "--checkpoint-every", "1", "--threads", "1", "--quiet"])
@@ -117,20 +117,28 @@ public sealed class SnapshotCliTests : IDisposable
         }
     }
 
-    // Runs the CLI in-process and cancels it (as Ctrl+C does) as soon as the file appears.
+    // Runs the CLI in-process and cancels it (as Ctrl+C does) as soon as the file appears. The watch
+    // is a thread of its own, not a thread-pool task, so that tests running alongside cannot starve it.
     private static async Task<(int Code, string Out, string Err)> StopWhenExists(string path, params string[] args)
     {
         using var stop = new CancellationTokenSource();
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var run = CliApp.RunAsync(args, stdout, stderr, stop.Token);
-        while (!run.IsCompleted && !File.Exists(path))
+        var watch = new Thread(() =>
         {
-            await Task.Delay(10);
-        }
+            while (!run.IsCompleted && !File.Exists(path))
+            {
+                Thread.Sleep(2);
+            }
 
-        await stop.CancelAsync();
-        return (await run, stdout.ToString(), stderr.ToString());
+            stop.Cancel();
+        })
+        { IsBackground = true };
+        watch.Start();
+        var code = await run;
+        watch.Join();
+        return (code, stdout.ToString(), stderr.ToString());
     }
 
     // The same snapshot as if another build had written it: one character of the build in the header changed, checksum renewed.
