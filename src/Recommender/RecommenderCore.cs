@@ -161,7 +161,7 @@ public sealed partial class RecommenderCore
         {
             feedback.Context.Read(out var hour, out var position, out var propensity);
             Features.Fill(_state, user, video, feedback.NowSecond, hour, position, _state.Log.NextFeatures());
-            _state.Log.Commit(user, feedback.NowSecond, feedback.WatchSeconds, length, r, propensity);
+            _state.Log.Commit(user, feedback.NowSecond, feedback.WatchSeconds, length, r, propensity, video);
         }
 
         _state.Counters.Add(video, _state.Accounts.Region(user), (float)_value.Realised(feedback.WatchSeconds, r));

@@ -13,7 +13,7 @@ public sealed class TrainingScheduleTests
             if (log.Admit())
             {
                 log.NextFeatures()[0] = i;
-                log.Commit(i % 50, second, 10, 20, Reactions.None, 1);
+                log.Commit(i % 50, second, 10, 20, Reactions.None, 1, i % 40);
                 kept++;
             }
         }
@@ -60,7 +60,7 @@ public sealed class TrainingScheduleTests
         var log = new TrainingLog(100);
         for (var i = 0; i < 300; i++)
         {
-            log.Commit(0, i * 10L, 1, 1, Reactions.None, 1);
+            log.Commit(0, i * 10L, 1, 1, Reactions.None, 1, 0);
         }
 
         // Then a window start inside the held rows finds its row; older starts give the oldest held row

@@ -64,6 +64,9 @@ internal sealed class RankingModel
 
     public static int Buckets => BucketEdges.Length + 1;
 
+    /// <summary>The duration bucket edges in seconds, ascending.</summary>
+    public static IReadOnlyList<float> Edges => BucketEdges;
+
     /// <summary>
     /// The head's calibrated probability (Platt: 1 / (1 + exp(slope·score + offset)); the prior
     /// for a head too rare to train) for every row of a batch, into <paramref name="output"/>,

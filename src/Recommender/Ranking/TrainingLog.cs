@@ -18,6 +18,7 @@ internal sealed class TrainingLog
     private readonly float[] _length;
     private readonly byte[] _reactions;
     private readonly int[] _user;
+    private readonly int[] _video;
     private readonly long[] _second;
     private readonly float[] _propensity;
     private readonly ulong _seed;
@@ -36,6 +37,7 @@ internal sealed class TrainingLog
         _length = new float[Capacity];
         _reactions = new byte[Capacity];
         _user = new int[Capacity];
+        _video = new int[Capacity];
         _second = new long[Capacity];
         _propensity = new float[Capacity];
     }
@@ -43,7 +45,7 @@ internal sealed class TrainingLog
     public int Capacity { get; }
 
     /// <summary>Bytes held by the rolling log (fixed at construction).</summary>
-    public long Bytes => (Capacity * (long)Features.Count * sizeof(float)) + (Capacity * ((3L * sizeof(float)) + sizeof(byte) + sizeof(int) + sizeof(long)));
+    public long Bytes => (Capacity * (long)Features.Count * sizeof(float)) + (Capacity * ((3L * sizeof(float)) + sizeof(byte) + (2L * sizeof(int)) + sizeof(long)));
 
     /// <summary>Rows ever written; row r lives in slot r mod capacity while r ≥ written − capacity.</summary>
     public long Written => _written;
@@ -100,9 +102,10 @@ internal sealed class TrainingLog
 
     public Span<float> NextFeatures() => _features.AsSpan((int)(_written % Capacity) * Features.Count, Features.Count);
 
-    public void Commit(int user, long second, float watch, float length, Reactions reactions, float propensity)
+    public void Commit(int user, long second, float watch, float length, Reactions reactions, float propensity, int video)
     {
         var i = (int)(_written % Capacity);
+        _video[i] = video;
         _watch[i] = watch;
         _length[i] = length;
         _reactions[i] = (byte)reactions;
@@ -121,6 +124,8 @@ internal sealed class TrainingLog
     public Reactions ReactionsOf(long row) => (Reactions)_reactions[row % Capacity];
 
     public int User(long row) => _user[row % Capacity];
+
+    public int Video(long row) => _video[row % Capacity];
 
     public long Second(long row) => _second[row % Capacity];
 
