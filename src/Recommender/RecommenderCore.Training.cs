@@ -8,10 +8,26 @@ public sealed partial class RecommenderCore
 {
     private void Retrain(long now)
     {
+        FlushTrainingSink();
         _state.Log.Resample(now, _windowSeconds);
         if (_ranked is null)
         {
             // Other policies keep no model; the log still allows evaluating nothing.
+            return;
+        }
+
+        if (_ranked.External is { } external)
+        {
+            // An external model is never refitted here; it is scored on each block of new traffic
+            // like a built-in model.
+            var scored = OfflineEvaluator.Evaluate(external, _state, _evaluatedRow, _lastEvaluation, now, _value);
+            if (scored is not null)
+            {
+                _evaluations.Add(scored);
+            }
+
+            _lastEvaluation = now;
+            _evaluatedRow = _state.Log.Written;
             return;
         }
 

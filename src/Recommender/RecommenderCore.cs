@@ -2,6 +2,7 @@ using Recommender.Abstractions;
 using Recommender.Evaluation;
 using Recommender.Policies;
 using Recommender.Ranking;
+using Recommender.Ranking.Onnx;
 using Recommender.State;
 
 namespace Recommender;
@@ -67,6 +68,15 @@ public sealed partial class RecommenderCore
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Policy, "Unknown feed policy."),
         };
         _nonPersonalized = _policy is PopularityPolicy ? null : new PopularityPolicy(_state, options);
+        if (options.Ranker.Onnx is { } onnx)
+        {
+            if (options.Policy != FeedPolicyKind.Ranked)
+            {
+                throw new ArgumentException($"An external ranker serves the ranked feed only, not '{options.Policy}'.", nameof(options));
+            }
+
+            _ranked!.External = RankerModels.Get(onnx);
+        }
     }
 
     /// <summary>The options this core was built with.</summary>

@@ -20,6 +20,10 @@ public sealed record RecommenderOptions
     [Description("Value weights V_k of the score Σ V_k·P_k + V_play·E[watch].")]
     public ValueWeights Weights { get; init; } = new();
 
+    /// <summary>The model that ranks (built-in heads or an external ONNX model).</summary>
+    [Description("The model that ranks candidates in the ranked feed: the built-in heads (default) or an external ONNX model.")]
+    public RankerOptions Ranker { get; init; } = new();
+
     /// <summary>Half-life of engagement counters, hours.</summary>
     [Description("Half-life in hours of the time-decayed engagement counters behind popularity.")]
     [Range(0.1, 24 * 60)]

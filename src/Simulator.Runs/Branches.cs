@@ -80,7 +80,7 @@ public static class Branches
 
             var document = ScenarioLoader.Parse(source.Path, source.Text);
             parent = source.Seed is { } seed ? document.Scenario with { Seed = seed } : document.Scenario;
-            from = new CheckpointPlan { Directory = dir, ScenarioHash = document.Hash, Build = build };
+            from = new CheckpointPlan { Directory = dir, ScenarioHash = document.DefinitionHash, Build = build };
             snapshotFor = r => chosen[r].Path;
             savedTick = headers.Max(h => h.Tick);
             if (request.AtDay is null && headers.Any(h => h.Tick != savedTick))

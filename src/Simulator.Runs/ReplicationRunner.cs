@@ -37,6 +37,7 @@ public static class ReplicationRunner
             return Measure(world, collector, index, complete: false, clock.Elapsed.TotalSeconds);
         }
 
+        options.OnWorldBuilt?.Invoke(index, world.Recommender);
         ProgressSystem? shown = null;
         if (progress is not null)
         {
@@ -47,6 +48,11 @@ public static class ReplicationRunner
         var complete = plan is null
             ? world.Loop.RunUntil(world.EndTick, cancellationToken)
             : Checkpoints.RunWith(plan, state, index, shown, cancellationToken);
+        if (complete)
+        {
+            options.OnWorldFinished?.Invoke(index, world.Recommender);
+        }
+
         return Measure(world, collector, index, complete, clock.Elapsed.TotalSeconds);
     }
 

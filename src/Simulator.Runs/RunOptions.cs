@@ -39,6 +39,12 @@ public sealed record RunOptions
     /// <summary>Snapshots to keep and resume from; null for none.</summary>
     public CheckpointPlan? Checkpoints { get; init; }
 
+    /// <summary>Called with each replication's index and recommender once its world is built, before it runs (export-training attaches its sink here); null for nothing.</summary>
+    public Action<int, Recommender.RecommenderCore>? OnWorldBuilt { get; init; }
+
+    /// <summary>Called with each replication's index and recommender when it has run to its end, before the world is released (export-ranker); null for nothing.</summary>
+    public Action<int, Recommender.RecommenderCore>? OnWorldFinished { get; init; }
+
     /// <summary>Simulated minutes between progress reports.</summary>
     public int ProgressEveryMinutes { get; init; } = 60;
 }

@@ -65,7 +65,7 @@ public static class ScenarioRunner
     public const int MaxUsersForLanes = 250_000;
 
     internal static bool MayRunInLanes(Scenario scenario, RunOptions options) =>
-        options.ImpressionLogPath is null && scenario.Population.Size * options.Scale <= MaxUsersForLanes && options.ReplicationLanes != 1;
+        options.ImpressionLogPath is null && options.OnWorldBuilt is null && options.OnWorldFinished is null && scenario.Population.Size * options.Scale <= MaxUsersForLanes && options.ReplicationLanes != 1;
 
     /// <summary>Lanes for <paramref name="items"/> replications in one queue: one per thread, at most one per item, at most the option's.</summary>
     internal static int LanesFor(RunOptions options, int items)

@@ -1,5 +1,6 @@
 using Recommender.Abstractions;
 using Recommender.Ranking;
+using Recommender.Ranking.Onnx;
 using Recommender.State;
 
 namespace Recommender.Evaluation;
@@ -7,7 +8,13 @@ namespace Recommender.Evaluation;
 /// <summary>Evaluates a model on the log rows written after it was trained.</summary>
 internal static class OfflineEvaluator
 {
-    public static OfflineEvaluation? Evaluate(RankingModel model, PlatformState state, long fromRow, long windowStartSecond, long now, ValueFormula formula)
+    public static OfflineEvaluation? Evaluate(RankingModel model, PlatformState state, long fromRow, long windowStartSecond, long now, ValueFormula formula) =>
+        Evaluate(new BuiltInHeads(model), state, fromRow, windowStartSecond, now, formula);
+
+    public static OfflineEvaluation? Evaluate(OnnxRanker ranker, PlatformState state, long fromRow, long windowStartSecond, long now, ValueFormula formula) =>
+        Evaluate(new ExternalHeads(ranker), state, fromRow, windowStartSecond, now, formula);
+
+    private static OfflineEvaluation? Evaluate(IBlockScorer heads, PlatformState state, long fromRow, long windowStartSecond, long now, ValueFormula formula)
     {
         var log = state.Log;
         // At most the newest 50,000 held-out rows: enough for stable AUCs, cheap to sort.
@@ -18,10 +25,10 @@ internal static class OfflineEvaluator
             return null;
         }
 
-        var heads = RankingModel.Heads;
-        var scores = new double[heads][];
-        var labels = new bool[heads][];
-        for (var h = 0; h < heads; h++)
+        var headCount = RankingModel.Heads;
+        var scores = new double[headCount][];
+        var labels = new bool[headCount][];
+        for (var h = 0; h < headCount; h++)
         {
             scores[h] = new double[rows];
             labels[h] = new bool[rows];
@@ -32,8 +39,9 @@ internal static class OfflineEvaluator
         const int block = 256;
         const int stride = Features.Count;
         var rowBlock = new float[block * stride];
-        var columnBlock = model.EvaluatesColumns ? new float[block * stride] : [];
-        var watch = new double[rows];
+        var columnBlock = heads.UsesColumns ? new float[block * stride] : [];
+        var lengths = new float[block];
+        var watchSeconds = new double[rows];
         for (var first = 0; first < rows; first += block)
         {
             var count = Math.Min(block, rows - first);
@@ -41,19 +49,14 @@ internal static class OfflineEvaluator
             {
                 var f = log.FeaturesOf(start + first + k);
                 f.CopyTo(rowBlock.AsSpan(k * stride, stride));
+                lengths[k] = log.Length(start + first + k);
                 for (var j = 0; j < stride && columnBlock.Length > 0; j++)
                 {
                     columnBlock[(j * block) + k] = f[j];
                 }
             }
 
-            var batch = new FeatureBatch(rowBlock.AsSpan(0, count * stride), stride, columnBlock, block, 0);
-            for (var h = 0; h < heads; h++)
-            {
-                model.ProbabilityMany((Head)h, batch, scores[h].AsSpan(first, count));
-            }
-
-            model.WatchScoresMany(batch, watch.AsSpan(first, count));
+            heads.Score(rowBlock, columnBlock, block, count, lengths, scores, first, watchSeconds);
         }
 
         var value = new double[rows];
@@ -63,19 +66,19 @@ internal static class OfflineEvaluator
         {
             var row = start + i;
             var r = new RankingTrainer.TrainingRow { Features = [], Watch = log.Watch(row), Length = log.Length(row), Reactions = log.ReactionsOf(row) };
-            for (var h = 0; h < heads; h++)
+            for (var h = 0; h < headCount; h++)
             {
                 labels[h][i] = RankingTrainer.Label((Head)h, r);
             }
 
-            value[i] = formula.Predicted(scores, i, model.ExpectedWatchSeconds(watch[i], r.Length));
+            value[i] = formula.Predicted(scores, i, watchSeconds[i]);
             var reactions = r.Reactions;
             gain[i] = ((reactions & Reactions.Finished) != 0 ? 1 : 0) + ((reactions & Reactions.Liked) != 0 ? 1 : 0) + ((reactions & Reactions.Shared) != 0 ? 1 : 0);
             users[i] = log.User(row);
         }
 
-        var auc = new double[heads];
-        for (var h = 0; h < heads; h++)
+        var auc = new double[headCount];
+        for (var h = 0; h < headCount; h++)
         {
             auc[h] = Metrics.Auc(scores[h], labels[h]);
         }

@@ -29,7 +29,7 @@ public static class FeatureContract
     public static IReadOnlyList<ContractFeature> Features { get; } =
     [
         F(Feature.UserTopicAffinity, "ratio", "The user's engagement with the video's topic over their engagement with everything, smoothed towards 1 (3 pseudo-impressions).", "(topic engagement + 3·m) / (topic impressions + 3) / m, m = (engagement + 0.3) / (impressions + 1); about 0–5"),
-        F(Feature.EmbeddingScore, "dot product", "Dot product of the user's and the video's learned embeddings (BPR by SGD on engagement); for a video not yet admitted to the embedding table, the hashtag score.", "raw, about −1–1"),
+        F(Feature.EmbeddingScore, "dot product", "Dot product of the user's and the video's 16-dimensional embeddings (logistic matrix factorisation, SGD on every logged impression); for a video not yet admitted to the embedding table, the hashtag score.", "raw, about −1–1"),
         F(Feature.VideoLogImpressions, "log impressions", "How many times the video was served, all users.", "ln(1 + impressions)"),
         F(Feature.VideoFinishRate, "share", "The video's finish rate, smoothed.", "(finishes + 2) / (impressions + 5)"),
         F(Feature.VideoLikeRate, "share", "The video's like rate, smoothed.", "(likes + 0.2) / (impressions + 5)"),

@@ -26,7 +26,7 @@ internal static class CheckpointArea
         {
             Directory = directory,
             EveryDays = everyDays,
-            ScenarioHash = document.Hash,
+            ScenarioHash = document.DefinitionHash,
             Build = Build,
             Source = new SnapshotSource(Path.GetFullPath(document.Path), document.Text, options.Scale, options.Seed),
         };

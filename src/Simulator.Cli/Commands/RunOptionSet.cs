@@ -50,11 +50,11 @@ internal sealed class RunOptionSet
     }
 
     /// <summary>Reads the options and loads the scenario; null after printing why either is invalid.</summary>
-    public (RunOptions Options, Scenarios.Loading.ScenarioDocument Document)? Load(ParseResult parse, Argument<string> file, TextWriter stderr)
+    public (RunOptions Options, Scenarios.Loading.ScenarioDocument Document)? Load(ParseResult parse, Argument<string> file, TextWriter stderr, bool verifyModels = true)
     {
         ArgumentNullException.ThrowIfNull(parse);
         var options = Read(parse, stderr);
-        var document = options is null ? null : ScenarioInput.TryLoad(parse.GetValue(file)!, stderr);
+        var document = options is null ? null : ScenarioInput.TryLoad(parse.GetValue(file)!, stderr, verifyModels);
         return document is null || !ScenarioInput.Fits(document, options!, stderr) ? null : (options!, document);
     }
 

@@ -6,11 +6,11 @@ namespace Simulator.Cli.Commands;
 internal static class ScenarioInput
 {
     /// <summary>Loads a file, or prints every error to <paramref name="err"/> and returns null.</summary>
-    public static ScenarioDocument? TryLoad(string path, TextWriter err)
+    public static ScenarioDocument? TryLoad(string path, TextWriter err, bool verifyModels = true)
     {
         try
         {
-            return ScenarioLoader.Load(path);
+            return ScenarioLoader.Load(path, verifyModels);
         }
         catch (ScenarioValidationException ex)
         {

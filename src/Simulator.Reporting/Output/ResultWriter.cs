@@ -137,6 +137,13 @@ public static class ResultWriter
             ["scale"] = run.Scale,
             ["machine"] = info.Machine,
         };
+        if (run.Scenario.Recommender.Ranker.Onnx is { } model)
+        {
+            // The external ranker that scored this arm, by content: a retrained file at the same path is another model.
+            doc["ranker_onnx"] = model;
+            doc["ranker_onnx_sha256"] = document.Models.TryGetValue(model, out var sha) ? sha : null;
+        }
+
         return doc.ToJsonString(Indented) + "\n";
     }
 

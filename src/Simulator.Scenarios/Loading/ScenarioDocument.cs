@@ -25,4 +25,15 @@ public sealed record ScenarioDocument
 
     /// <summary>The one-parameter grid for <c>simulator sweep</c>, if the file declares one.</summary>
     public SweepPlan? Sweep { get; init; }
+
+    /// <summary>External model files the baseline and variants name (full path → SHA-256 of its bytes, lower-case hex).</summary>
+    public IReadOnlyDictionary<string, string> Models { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// What a snapshot of this scenario is tied to: <see cref="Hash"/>, and with external models
+    /// also their contents (a retrained file at the same path makes checkpoints of the old one refuse to resume).
+    /// </summary>
+    public string DefinitionHash => Models.Count == 0
+        ? Hash
+        : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Hash + string.Concat(Models.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"\n{m.Key}={m.Value}")))));
 }

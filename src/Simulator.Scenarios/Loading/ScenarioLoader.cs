@@ -25,7 +25,13 @@ public static class ScenarioLoader
     private static readonly HashSet<string> IgnoredAtRoot = [VariantsKey, SweepBinder.SweepKey];
 
     /// <summary>Loads a scenario file; throws <see cref="ScenarioValidationException"/> listing every error.</summary>
-    public static ScenarioDocument Load(string path)
+    public static ScenarioDocument Load(string path) => Load(path, verifyModels: true);
+
+    /// <summary>
+    /// Loads a scenario file; with <paramref name="verifyModels"/> false, external model files are
+    /// resolved but not opened (the export commands, which may write the model a study names).
+    /// </summary>
+    public static ScenarioDocument Load(string path, bool verifyModels)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
@@ -34,11 +40,11 @@ public static class ScenarioLoader
         }
 
         var bytes = File.ReadAllBytes(path);
-        return Parse(path, Encoding.UTF8.GetString(bytes), Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        return Parse(path, Encoding.UTF8.GetString(bytes), Convert.ToHexStringLower(SHA256.HashData(bytes)), null, verifyModels);
     }
 
     /// <summary>Parses scenario text; <paramref name="path"/> is used in messages and for the default name.</summary>
-    public static ScenarioDocument Parse(string path, string text, string? hash = null) => Parse(path, text, hash, null);
+    public static ScenarioDocument Parse(string path, string text, string? hash = null) => Parse(path, text, hash, null, verifyModels: true);
 
     /// <summary>
     /// The document's scenario with <paramref name="values"/> set at their dotted keys over both the
@@ -48,10 +54,10 @@ public static class ScenarioLoader
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(values);
-        return Parse(document.Path, document.Text, document.Hash, values).Scenario;
+        return Parse(document.Path, document.Text, document.Hash, values, verifyModels: true).Scenario;
     }
 
-    private static ScenarioDocument Parse(string path, string text, string? hash, IReadOnlyList<KeyValuePair<string, double>>? forced)
+    private static ScenarioDocument Parse(string path, string text, string? hash, IReadOnlyList<KeyValuePair<string, double>>? forced, bool verifyModels)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(text);
@@ -87,16 +93,24 @@ public static class ScenarioLoader
             scenario = scenario with { Name = DefaultName(path) };
         }
 
+        var models = new Dictionary<string, string>(StringComparer.Ordinal);
         if (binder.Errors.Count == 0)
         {
             CampaignChecks.Check(binder, root, scenario);
             FollowChecks.Check(binder, root, scenario);
+            scenario = RankerChecks.Resolve(binder, path, null, root, scenario, "", verifyModels ? models : null);
         }
 
         var variants = new List<KeyValuePair<string, Scenario>>();
         if (root.Children.TryGetValue(new YamlScalarNode(VariantsKey), out var variantsNode))
         {
             BindVariants(binder, root, variantsNode, scenario, variants);
+            for (var i = 0; i < variants.Count && variantsNode is YamlMappingNode byName; i++)
+            {
+                var (name, variant) = variants[i];
+                var overrides = byName.Children.TryGetValue(new YamlScalarNode(name), out var body) ? body as YamlMappingNode : null;
+                variants[i] = new(name, RankerChecks.Resolve(binder, path, overrides, root, variant, $"{VariantsKey}.{name}.", verifyModels ? models : null));
+            }
         }
 
         SweepPlan? sweep = null;
@@ -110,7 +124,7 @@ public static class ScenarioLoader
             throw new ScenarioValidationException(binder.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
         }
 
-        return new ScenarioDocument { Path = path, Text = text, Hash = hash, Profile = profile, Scenario = scenario, Variants = variants, Sweep = sweep };
+        return new ScenarioDocument { Path = path, Text = text, Hash = hash, Profile = profile, Scenario = scenario, Variants = variants, Sweep = sweep, Models = models };
     }
 
     // `calibration: default | none | <path relative to the scenario file>`; a broken profile's

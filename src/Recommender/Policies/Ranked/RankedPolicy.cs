@@ -1,5 +1,6 @@
 using Recommender.Abstractions;
 using Recommender.Ranking;
+using Recommender.Ranking.Onnx;
 using Recommender.State;
 
 namespace Recommender.Policies;
@@ -32,6 +33,10 @@ internal sealed class RankedPolicy : IFeedPolicy
     /// <summary>The model serving now; replaced whole at a tick boundary.</summary>
     public RankingModel? Model { get; set; }
 
+    /// <summary>An external model that ranks instead of the built-in heads, or null. Loaded from its file by each process, so not part of a snapshot.</summary>
+    [field: NonSerialized]
+    public OnnxRanker? External { get; set; }
+
     public PopularityLists Popular { get; }
 
     public StageProfile Profile { get; } = new();
@@ -55,7 +60,7 @@ internal sealed class RankedPolicy : IFeedPolicy
 
         var ranked = _preRanker.PreRank(s, user, n);
         if (profile) t = Profile.Lap(1, t);
-        var featureTicks = _scorer.Score(s, request, ranked, Model, Profile);
+        var featureTicks = _scorer.Score(s, request, ranked, Model, External, Profile);
         if (profile)
         {
             // Feature time was measured inside Score; the rest of Score is the model heads.

@@ -1,5 +1,6 @@
 using Recommender.Abstractions;
 using Recommender.Ranking;
+using Recommender.Ranking.Onnx;
 using Recommender.State;
 
 namespace Recommender.Policies;
@@ -16,7 +17,7 @@ internal sealed class Scorer(PlatformState state, ValueFormula value)
 
     /// <summary>Fills the scratch's values for the <paramref name="ranked"/> candidates.</summary>
     /// <returns>Clock ticks spent computing features when <paramref name="profile"/> times stages, else 0.</returns>
-    public long Score(RankScratch s, in RecommendationRequest request, int ranked, RankingModel? model, StageProfile profile)
+    public long Score(RankScratch s, in RecommendationRequest request, int ranked, RankingModel? model, OnnxRanker? external, StageProfile profile)
     {
         const int stride = Features.Count;
         var started = profile.Enabled ? profile.Now() : 0;
@@ -24,7 +25,7 @@ internal sealed class Scorer(PlatformState state, ValueFormula value)
         // With a model whose trees allow it, the heads read the features by columns (eight
         // candidates per vector), filled straight into that layout; else one row per candidate.
         var columnStride = (ranked + 7) / 8 * 8;
-        var byColumns = model is { EvaluatesColumns: true };
+        var byColumns = external is null && model is { EvaluatesColumns: true };
         var rows = byColumns ? default : s.FeatureRows.AsSpan(0, ranked * stride);
         var columns = byColumns ? s.FeatureColumns.AsSpan(0, columnStride * stride) : default;
         if (byColumns)
@@ -47,7 +48,19 @@ internal sealed class Scorer(PlatformState state, ValueFormula value)
         }
 
         var featureTicks = profile.Enabled ? profile.Now() - started : 0;
-        if (model is not null)
+        if (external is not null)
+        {
+            // An external ranker: one call over every candidate's contract row, then the same
+            // value formula over its outputs.
+            var o = s.HeadOutputs;
+            var watchSeconds = s.WatchOutputs;
+            external.Score(s.FeatureRows, ranked, o, watchSeconds);
+            for (var r = 0; r < ranked; r++)
+            {
+                s.Value[r] = value.Predicted(o, r, watchSeconds[r]);
+            }
+        }
+        else if (model is not null)
         {
             // Each head over all candidates in one batch (the user's and the request's own
             // features are the same in every row, so their tests are made once), eight

@@ -27,13 +27,11 @@ internal sealed class OnnxRanker : IDisposable
     public string Path { get; }
 
     /// <summary>Loads and checks a model; throws <see cref="RankerModelException"/> with every problem found.</summary>
-    public static OnnxRanker Load(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new RankerModelException(path, ["file not found; expected an ONNX model written by `simulator export-ranker` or trained outside on `simulator export-training` data."]);
-        }
+    public static OnnxRanker Load(string path) => Load(path, RankerModels.Read(path));
 
+    /// <summary>Loads and checks the model whose file <paramref name="path"/> held <paramref name="bytes"/>.</summary>
+    public static OnnxRanker Load(string path, byte[] bytes)
+    {
         InferenceSession session;
         try
         {
@@ -44,7 +42,7 @@ internal sealed class OnnxRanker : IDisposable
                 ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
                 LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL,
             };
-            session = new InferenceSession(File.ReadAllBytes(path), options);
+            session = new InferenceSession(bytes, options);
         }
         catch (OnnxRuntimeException ex)
         {
