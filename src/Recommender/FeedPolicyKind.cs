@@ -27,4 +27,7 @@ public enum FeedPolicyKind
     /// the end of warm-up: the buyer who gets the app but neither the model nor the data.
     /// </summary>
     Untrained,
+
+    /// <summary>A feed policy from outside the simulator (<see cref="Plugins.IFeedPlugin"/>), named by <see cref="RecommenderOptions.Plugin"/>.</summary>
+    Plugin,
 }

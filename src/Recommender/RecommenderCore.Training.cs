@@ -10,6 +10,7 @@ public sealed partial class RecommenderCore
     {
         FlushTrainingSink();
         _state.Log.Resample(now, _windowSeconds);
+        _plugin?.Plugin.Train(now);
         if (_ranked is null)
         {
             // Other policies keep no model; the log still allows evaluating nothing.

@@ -1,5 +1,6 @@
 using Recommender.Abstractions;
 using Recommender.Evaluation;
+using Recommender.Plugins;
 using Recommender.Policies;
 using Recommender.Ranking;
 using Recommender.Ranking.Onnx;
@@ -22,6 +23,7 @@ public sealed partial class RecommenderCore
     private readonly PlatformState _state;
     private readonly IFeedPolicy _policy;
     private readonly RankedPolicy? _ranked;
+    private readonly PluginPolicy? _plugin;
 
     // Users who switched personalisation off (EU DSA Art. 38) get the popular feed whatever the
     // main policy is; null when the main policy is already the popular feed.
@@ -65,6 +67,7 @@ public sealed partial class RecommenderCore
             FeedPolicyKind.Popularity => new PopularityPolicy(_state, options),
             FeedPolicyKind.Random => new RandomPolicy(_state),
             FeedPolicyKind.Chronological => new ChronologicalPolicy(_state),
+            FeedPolicyKind.Plugin => _plugin = new PluginPolicy(_state, PluginLoader.Create(options.Plugin.Assembly ?? "", options.Plugin.Type ?? ""), options.Plugin.Type ?? ""),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Policy, "Unknown feed policy."),
         };
         _nonPersonalized = _policy is PopularityPolicy ? null : new PopularityPolicy(_state, options);
@@ -174,6 +177,7 @@ public sealed partial class RecommenderCore
             _state.Log.Commit(user, feedback.NowSecond, feedback.WatchSeconds, length, r, propensity, video);
         }
 
+        _plugin?.Plugin.Observe(feedback);
         _state.Counters.Add(video, _state.Accounts.Region(user), (float)_value.Realised(feedback.WatchSeconds, r));
 
         var finished = (r & Reactions.Finished) != 0;

@@ -8,7 +8,7 @@ namespace Recommender;
 public sealed record RecommenderOptions
 {
     /// <summary>The feed policy to serve.</summary>
-    [Description("Feed policy: ranked (the full core), popularity (non-personalised, DSA-style), random, chronological (following feed) or untrained (the full core without the learned state or data).")]
+    [Description("Feed policy: ranked (the full core), popularity (non-personalised, DSA-style), random, chronological (following feed), untrained (the full core without the learned state or data) or plugin (a policy from outside, see plugin).")]
     public FeedPolicyKind Policy { get; init; } = FeedPolicyKind.Ranked;
 
     /// <summary>Videos returned per request.</summary>
@@ -23,6 +23,10 @@ public sealed record RecommenderOptions
     /// <summary>The model that ranks (built-in heads or an external ONNX model).</summary>
     [Description("The model that ranks candidates in the ranked feed: the built-in heads (default) or an external ONNX model.")]
     public RankerOptions Ranker { get; init; } = new();
+
+    /// <summary>The plug-in feed policy, with <c>policy: plugin</c>.</summary>
+    [Description("With policy: plugin, the assembly and type of a feed policy written outside the simulator (Recommender.Plugins.IFeedPlugin: request in, slate out, feedback in, training on retrain_hours).")]
+    public PluginOptions Plugin { get; init; } = new();
 
     /// <summary>Half-life of engagement counters, hours.</summary>
     [Description("Half-life in hours of the time-decayed engagement counters behind popularity.")]

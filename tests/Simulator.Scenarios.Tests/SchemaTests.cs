@@ -22,7 +22,7 @@ public sealed class SchemaTests
         Assert.Equal(1, population["size"]!["minimum"]!.GetValue<double>());
         Assert.Contains("US", population["countries"]!["propertyNames"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()));
         var recommender = defs["RecommenderOptions"]!["properties"]!.AsObject();
-        Assert.Equal(["ranked", "popularity", "random", "chronological", "untrained"], recommender["policy"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal(["ranked", "popularity", "random", "chronological", "untrained", "plugin"], recommender["policy"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.Equal("1m", defs["DurationOptions"]!["properties"]!["tick"]!["default"]!.GetValue<string>());
     }
 

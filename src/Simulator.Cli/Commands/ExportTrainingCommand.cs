@@ -20,8 +20,9 @@ internal static class ExportTrainingCommand
         var file = new Argument<string>("file") { Description = "Scenario YAML file." };
         var output = new Option<string>("--out") { Description = "Folder for training.parquet, feature-contract.json and export.json.", Required = true };
         var variant = new Option<string?>("--variant") { Description = "The study arm to run: baseline (default) or a variant's name." };
+        var fromDay = new Option<int?>("--from-day") { Description = "Keep only the rows of this simulated day on (day 0 is the first reported day; warm-up days are negative). Default: every row, warm-up included." };
         var set = new RunOptionSet();
-        var command = new Command("export-training", "Run a scenario and export the impressions its recommender logged for training: contract features, a label per head, ids and day, as Parquet, with the feature contract as JSON. Replication 1 only unless --replications says more.") { file, output, variant };
+        var command = new Command("export-training", "Run a scenario and export the impressions its recommender logged for training: contract features, a label per head, ids and day, as Parquet, with the feature contract as JSON. Replication 1 only unless --replications says more.") { file, output, variant, fromDay };
         command.Options.Add(set.Seed);
         command.Options.Add(set.Replications);
         command.Options.Add(set.Threads);
@@ -55,7 +56,7 @@ internal static class ExportTrainingCommand
                     {
                         Replications = replications,
                         ReplicationLanes = 1,
-                        OnWorldBuilt = (r, core) => core.TrainingSink = export.For(r),
+                        OnWorldBuilt = (r, core) => core.TrainingSink = export.For(r, parse.GetValue(fromDay) ?? int.MinValue),
                         OnWorldFinished = (_, core) =>
                         {
                             core.FlushTrainingSink();
@@ -91,6 +92,7 @@ internal static class ExportTrainingCommand
                 ["feature_contract_version"] = FeatureContract.Version,
                 ["rows"] = rows,
                 ["rows_lost"] = lost,
+                ["from_day"] = parse.GetValue(fromDay),
                 ["days"] = "day < 0 is the warm-up; day 0 is the first reported day",
                 ["version"] = BuildInfo.Version,
                 ["command"] = RunOptionSet.CommandLine(),

@@ -78,6 +78,12 @@ internal static class RunCommand
                     return ExitCodes.InvalidInput;
                 }
 
+                if (document.Scenario.Recommender.Policy == Recommender.FeedPolicyKind.Plugin)
+                {
+                    stderr.WriteLine("error: --checkpoint-every cannot snapshot a plug-in feed policy (its own state lives outside the simulator, so a resumed run could not give the same bytes).");
+                    return ExitCodes.InvalidInput;
+                }
+
                 var resumeArgs = ResumeArgs(parse, options, file, every, runOptions.Branch);
                 if (parse.GetValue(keep))
                 {

@@ -58,8 +58,8 @@ public sealed class TrainingExport : IDisposable
 
     public long Rows { get; private set; }
 
-    /// <summary>A sink for the core of replication <paramref name="replication"/>, whose day d starts at simulation second d × 86,400 + <paramref name="firstDaySecond"/>.</summary>
-    public ITrainingSink For(int replication, long firstDaySecond = 0) => new Sink(this, replication, firstDaySecond);
+    /// <summary>A sink for the core of replication <paramref name="replication"/> that keeps the rows of day <paramref name="fromDay"/> on (day 0 starts at simulation second 0; warm-up days are negative).</summary>
+    public ITrainingSink For(int replication, int fromDay = int.MinValue) => new Sink(this, replication, fromDay);
 
     /// <summary>Writes the last row group and the file's footer; once.</summary>
     public void Dispose()
@@ -74,11 +74,17 @@ public sealed class TrainingExport : IDisposable
         _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
-    private void Add(int replication, long firstDaySecond, in TrainingExample e)
+    private void Add(int replication, int fromDay, in TrainingExample e)
     {
+        var day = (int)Math.Floor(e.Second / 86_400.0);
+        if (day < fromDay)
+        {
+            return;
+        }
+
         var i = _count;
         _replication[i] = replication;
-        _day[i] = (int)Math.Floor((e.Second - firstDaySecond) / 86_400.0);
+        _day[i] = day;
         _second[i] = e.Second;
         _user[i] = e.User;
         _video[i] = e.Video;
@@ -138,8 +144,8 @@ public sealed class TrainingExport : IDisposable
         where T : struct =>
         group.WriteAsync<T>(field, values.AsMemory(0, n)).GetAwaiter().GetResult();
 
-    private sealed class Sink(TrainingExport export, int replication, long firstDaySecond) : ITrainingSink
+    private sealed class Sink(TrainingExport export, int replication, int fromDay) : ITrainingSink
     {
-        public void Write(in TrainingExample example) => export.Add(replication, firstDaySecond, example);
+        public void Write(in TrainingExample example) => export.Add(replication, fromDay, example);
     }
 }

@@ -144,6 +144,13 @@ public static class ResultWriter
             doc["ranker_onnx_sha256"] = document.Models.TryGetValue(model, out var sha) ? sha : null;
         }
 
+        if (run.Scenario.Recommender is { Policy: Recommender.FeedPolicyKind.Plugin, Plugin: { Assembly: { } assembly } plugin })
+        {
+            doc["plugin_assembly"] = assembly;
+            doc["plugin_type"] = plugin.Type;
+            doc["plugin_assembly_sha256"] = document.Models.TryGetValue(assembly, out var pluginSha) ? pluginSha : null;
+        }
+
         return doc.ToJsonString(Indented) + "\n";
     }
 

@@ -22,7 +22,7 @@ internal static class RankerChecks
             return scenario;
         }
 
-        var node = Find(overrides) ?? Find(root) ?? root;
+        var node = Find(overrides, Key) ?? Find(root, Key) ?? root;
         var key = pathPrefix + Key;
         var full = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? "", given));
         if (scenario.Recommender.Policy != FeedPolicyKind.Ranked)
@@ -54,10 +54,11 @@ internal static class RankerChecks
         return resolved;
     }
 
-    private static YamlNode? Find(YamlMappingNode? map)
+    /// <summary>The node at a dotted key under <paramref name="map"/>, or null.</summary>
+    internal static YamlNode? Find(YamlMappingNode? map, string key)
     {
         YamlNode? node = map;
-        foreach (var part in Key.Split('.'))
+        foreach (var part in key.Split('.'))
         {
             if (node is not YamlMappingNode m || !m.Children.TryGetValue(new YamlScalarNode(part), out node))
             {

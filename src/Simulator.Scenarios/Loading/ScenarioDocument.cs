@@ -26,7 +26,7 @@ public sealed record ScenarioDocument
     /// <summary>The one-parameter grid for <c>simulator sweep</c>, if the file declares one.</summary>
     public SweepPlan? Sweep { get; init; }
 
-    /// <summary>External model files the baseline and variants name (full path → SHA-256 of its bytes, lower-case hex).</summary>
+    /// <summary>External model files and plug-in assemblies the baseline and variants name (full path → SHA-256 of its bytes, lower-case hex).</summary>
     public IReadOnlyDictionary<string, string> Models { get; init; } = new Dictionary<string, string>();
 
     /// <summary>

@@ -99,6 +99,7 @@ public static class ScenarioLoader
             CampaignChecks.Check(binder, root, scenario);
             FollowChecks.Check(binder, root, scenario);
             scenario = RankerChecks.Resolve(binder, path, null, root, scenario, "", verifyModels ? models : null);
+            scenario = PluginChecks.Resolve(binder, path, null, root, scenario, "", verifyModels ? models : null);
         }
 
         var variants = new List<KeyValuePair<string, Scenario>>();
@@ -109,7 +110,8 @@ public static class ScenarioLoader
             {
                 var (name, variant) = variants[i];
                 var overrides = byName.Children.TryGetValue(new YamlScalarNode(name), out var body) ? body as YamlMappingNode : null;
-                variants[i] = new(name, RankerChecks.Resolve(binder, path, overrides, root, variant, $"{VariantsKey}.{name}.", verifyModels ? models : null));
+                var resolved = RankerChecks.Resolve(binder, path, overrides, root, variant, $"{VariantsKey}.{name}.", verifyModels ? models : null);
+                variants[i] = new(name, PluginChecks.Resolve(binder, path, overrides, root, resolved, $"{VariantsKey}.{name}.", verifyModels ? models : null));
             }
         }
 
