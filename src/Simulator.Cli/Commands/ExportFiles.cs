@@ -29,6 +29,16 @@ internal static class ExportFiles
         }
     }
 
+    /// <summary>The run options an export shares with <c>run</c> (not --out, which names the export).</summary>
+    public static void AddRunOptions(System.CommandLine.Command command, RunOptionSet set)
+    {
+        command.Options.Add(set.Seed);
+        command.Options.Add(set.Replications);
+        command.Options.Add(set.Threads);
+        command.Options.Add(set.Scale);
+        command.Options.Add(set.Quiet);
+    }
+
     /// <summary>Whether the external model an arm names can serve; prints why not.</summary>
     public static bool ModelUsable(string model, string scenarioPath, TextWriter stderr)
     {

@@ -19,11 +19,7 @@ internal static class ExportRankerCommand
         var variant = new Option<string?>("--variant") { Description = "The study arm to run: baseline (default) or a variant's name." };
         var set = new RunOptionSet();
         var command = new Command("export-ranker", $"Run replication 1 of a scenario and export the built-in ranking heads serving at its end as ONNX (feature contract version {FeatureContract.Version}); scoring the file reproduces the heads to float precision.") { file, output, variant };
-        command.Options.Add(set.Seed);
-        command.Options.Add(set.Replications);
-        command.Options.Add(set.Threads);
-        command.Options.Add(set.Scale);
-        command.Options.Add(set.Quiet);
+        ExportFiles.AddRunOptions(command, set);
         command.SetAction(async (parse, token) =>
         {
             var loaded = set.Load(parse, file, stderr, verifyModels: false);

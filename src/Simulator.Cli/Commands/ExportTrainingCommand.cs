@@ -23,11 +23,7 @@ internal static class ExportTrainingCommand
         var fromDay = new Option<int?>("--from-day") { Description = "Keep only the rows of this simulated day on (day 0 is the first reported day; warm-up days are negative). Default: every row, warm-up included." };
         var set = new RunOptionSet();
         var command = new Command("export-training", "Run a scenario and export the impressions its recommender logged for training: contract features, a label per head, ids and day, as Parquet, with the feature contract as JSON. Replication 1 only unless --replications says more.") { file, output, variant, fromDay };
-        command.Options.Add(set.Seed);
-        command.Options.Add(set.Replications);
-        command.Options.Add(set.Threads);
-        command.Options.Add(set.Scale);
-        command.Options.Add(set.Quiet);
+        ExportFiles.AddRunOptions(command, set);
         command.SetAction(async (parse, token) =>
         {
             var loaded = set.Load(parse, file, stderr, verifyModels: false);
