@@ -18,6 +18,12 @@ for s in ranking-change ranking-cost campaign-tiers live-shopping ugc-vs-polishe
   step "$sim" compare "scenarios/$s.yaml" --quiet
   rm -rf "results/$s-compare/arms/"*/plots   # each arm's report.html embeds its plots
 done
+# The external-ranker worked example (issue #24): its two ONNX models are committed; REMODEL=1 rebuilds them first.
+if [ "${REMODEL:-0}" = 1 ]; then
+  step scenarios/models/ranking-model-change/train.sh
+fi
+step "$sim" compare scenarios/ranking-model-change.yaml --quiet
+rm -rf results/ranking-model-change-compare/arms/*/plots
 step "$sim" compare scenarios/employee-advocates.yaml --quiet
 rm -rf results/employee-advocates-compare/arms/*/plots
 # Half the scenarios' 10,000 users, to fit the library into one working session on 2 cores.

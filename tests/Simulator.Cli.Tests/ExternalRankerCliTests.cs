@@ -34,6 +34,7 @@ public sealed class ExternalRankerCliTests : IDisposable
         // When a compare serves that file in one arm
         var output = Path.Combine(_dir, "out");
         var compared = await CliRun.Run("compare", file, "--out", output, "--quiet", "--threads", "1");
+        var again = await CliRun.Run("compare", file, "--out", Path.Combine(_dir, "again"), "--quiet", "--threads", "2");
 
         // Then the study has a verdict and the arm's manifest names the model by its SHA-256
         Assert.True(compared.Code is 0 or 3, compared.Err);
@@ -43,6 +44,10 @@ public sealed class ExternalRankerCliTests : IDisposable
         Assert.Contains($"\"ranker_onnx_sha256\": \"{sha}\"", manifest, StringComparison.Ordinal);
         var baseline = await File.ReadAllTextAsync(Path.Combine(output, "gate-compare", "arms", "baseline", "manifest.json"));
         Assert.DoesNotContain("ranker_onnx", baseline, StringComparison.Ordinal);
+
+        // And on another thread count the study is the same bytes
+        Assert.Equal(compared.Code, again.Code);
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(output, "gate-compare", "compare.json")), await File.ReadAllTextAsync(Path.Combine(_dir, "again", "gate-compare", "compare.json")));
     }
 
     [Fact]

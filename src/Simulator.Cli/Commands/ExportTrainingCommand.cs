@@ -89,7 +89,7 @@ internal static class ExportTrainingCommand
                 ["rows"] = rows,
                 ["rows_lost"] = lost,
                 ["from_day"] = parse.GetValue(fromDay),
-                ["days"] = "day < 0 is the warm-up; day 0 is the first reported day",
+                ["days"] = "negative days are the warm-up; day 0 is the first reported day",
                 ["version"] = BuildInfo.Version,
                 ["command"] = RunOptionSet.CommandLine(),
             };
