@@ -133,36 +133,32 @@ public sealed class ImpressionLog : IDisposable
         var n = _count;
         using var group = _writer.CreateRowGroup();
         var f = Schema.DataFields;
-        Write(group, f[0], _replication, n);
-        Write(group, f[1], _day, n);
-        Write(group, f[2], _second, n);
-        Write(group, f[3], _user, n);
+        ParquetColumns.Write(group, f[0], _replication, n);
+        ParquetColumns.Write(group, f[1], _day, n);
+        ParquetColumns.Write(group, f[2], _second, n);
+        ParquetColumns.Write(group, f[3], _user, n);
         group.WriteAsync(f[4], _generation[..n]).GetAwaiter().GetResult();
         group.WriteAsync(f[5], _country[..n]).GetAwaiter().GetResult();
         group.WriteAsync(f[6], _device[..n]).GetAwaiter().GetResult();
-        Write(group, f[7], _teen, n);
-        Write(group, f[8], _video, n);
-        Write(group, f[9], _creator, n);
-        Write(group, f[10], _topic, n);
+        ParquetColumns.Write(group, f[7], _teen, n);
+        ParquetColumns.Write(group, f[8], _video, n);
+        ParquetColumns.Write(group, f[9], _creator, n);
+        ParquetColumns.Write(group, f[10], _topic, n);
         for (var h = 0; h < _hashtags.Length; h++)
         {
-            Write(group, f[11 + h], _hashtags[h], n);
+            ParquetColumns.Write(group, f[11 + h], _hashtags[h], n);
         }
 
-        Write(group, f[14], _length, n);
-        Write(group, f[15], _watch, n);
+        ParquetColumns.Write(group, f[14], _length, n);
+        ParquetColumns.Write(group, f[15], _watch, n);
         for (var r = 0; r < _reactions.Length; r++)
         {
-            Write(group, f[16 + r], _reactions[r], n);
+            ParquetColumns.Write(group, f[16 + r], _reactions[r], n);
         }
 
         Rows += n;
         _count = 0;
     }
-
-    private static void Write<T>(ParquetRowGroupWriter group, DataField field, T[] values, int n)
-        where T : struct =>
-        group.WriteAsync<T>(field, values.AsMemory(0, n)).GetAwaiter().GetResult();
 
     private sealed class Sink(ImpressionLog log, UserTable users, ContentSupply content, int replication) : IImpressionSink
     {

@@ -117,32 +117,28 @@ public sealed class TrainingExport : IDisposable
         var n = _count;
         using var group = _writer.CreateRowGroup();
         var f = _schema.DataFields;
-        Write(group, f[0], _replication, n);
-        Write(group, f[1], _day, n);
-        Write(group, f[2], _second, n);
-        Write(group, f[3], _user, n);
-        Write(group, f[4], _video, n);
+        ParquetColumns.Write(group, f[0], _replication, n);
+        ParquetColumns.Write(group, f[1], _day, n);
+        ParquetColumns.Write(group, f[2], _second, n);
+        ParquetColumns.Write(group, f[3], _user, n);
+        ParquetColumns.Write(group, f[4], _video, n);
         for (var j = 0; j < _features.Length; j++)
         {
-            Write(group, f[Fixed + j], _features[j], n);
+            ParquetColumns.Write(group, f[Fixed + j], _features[j], n);
         }
 
         for (var h = 0; h < _heads; h++)
         {
-            Write(group, f[Fixed + _features.Length + h], _labels[h], n);
+            ParquetColumns.Write(group, f[Fixed + _features.Length + h], _labels[h], n);
         }
 
         var tail = Fixed + _features.Length + _heads;
-        Write(group, f[tail], _watch, n);
-        Write(group, f[tail + 1], _length, n);
-        Write(group, f[tail + 2], _propensity, n);
+        ParquetColumns.Write(group, f[tail], _watch, n);
+        ParquetColumns.Write(group, f[tail + 1], _length, n);
+        ParquetColumns.Write(group, f[tail + 2], _propensity, n);
         Rows += n;
         _count = 0;
     }
-
-    private static void Write<T>(ParquetRowGroupWriter group, DataField field, T[] values, int n)
-        where T : struct =>
-        group.WriteAsync<T>(field, values.AsMemory(0, n)).GetAwaiter().GetResult();
 
     private sealed class Sink(TrainingExport export, int replication, int fromDay) : ITrainingSink
     {

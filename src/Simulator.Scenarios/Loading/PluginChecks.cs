@@ -26,7 +26,7 @@ internal static class PluginChecks
             return scenario;
         }
 
-        var full = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? "", plugin.Assembly));
+        var full = RankerChecks.Beside(file, plugin.Assembly);
         if (models is not null)
         {
             try

@@ -24,7 +24,7 @@ internal static class RankerChecks
 
         var node = Find(overrides, Key) ?? Find(root, Key) ?? root;
         var key = pathPrefix + Key;
-        var full = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? "", given));
+        var full = Beside(file, given);
         if (scenario.Recommender.Policy != FeedPolicyKind.Ranked)
         {
             binder.Error(node, key, $"an external ranker serves the ranked feed only; recommender.policy is '{scenario.Recommender.Policy.ToString().ToLowerInvariant()}' (allowed with ranker.onnx: ranked).");
@@ -53,6 +53,10 @@ internal static class RankerChecks
 
         return resolved;
     }
+
+    /// <summary>A path named in a scenario file, resolved against that file's folder.</summary>
+    internal static string Beside(string file, string given) =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? "", given));
 
     /// <summary>The node at a dotted key under <paramref name="map"/>, or null.</summary>
     internal static YamlNode? Find(YamlMappingNode? map, string key)
