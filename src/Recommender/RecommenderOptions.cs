@@ -88,6 +88,10 @@ public sealed record RecommenderOptions
     [Range(10_000, 20_000_000)]
     public int LogCapacity { get; init; } = 300_000;
 
+    /// <summary>Learner of the ranking heads' trees.</summary>
+    [Description("Learner of the ranking heads' boosted trees: fast_tree (ML.NET FastTree) or light_gbm (LightGBM through ML.NET). Same trees, leaves, learning rate and minimum leaf size; the fitted trees are served by the same evaluator and exported to ONNX alike.")]
+    public TreeLearner Learner { get; init; } = TreeLearner.FastTree;
+
     /// <summary>Trees per head.</summary>
     [Description("Boosted trees per ranking head.")]
     [Range(1, 1000)]

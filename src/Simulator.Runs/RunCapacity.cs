@@ -78,7 +78,9 @@ public static class RunCapacity
 
     private static IReadOnlyList<StatePart> Measure(Scenario scenario, int users)
     {
-        var sized = scenario with { Population = scenario.Population with { Size = users } };
+        // Without the catalogue floor, so that the creators' state grows with the users between the two
+        // probes as it does in the large world being checked (the floor binds only far below it).
+        var sized = scenario with { Population = scenario.Population with { Size = users }, Content = scenario.Content with { CatalogueMinUsers = 0 } };
         using var world = new SimulationWorld(ReplicationSettings.For(sized, 0, threads: 1));
         return SnapshotFile.MeasureState(new ReplicationState(world, new DailyCollector()));
     }

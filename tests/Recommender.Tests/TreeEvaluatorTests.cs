@@ -71,6 +71,34 @@ public sealed class TreeEvaluatorTests
     }
 
     [Fact]
+    public void Should_MatchMlNetPredictions_When_EvaluatingALightGbmEnsemble()
+    {
+        // Given a LightGBM binary model trained through ML.NET
+        var ml = new MLContext(7);
+        var trainer = new RankingTrainer(new RecommenderOptions { Trees = 20, Leaves = 8, Learner = TreeLearner.LightGbm }, 7);
+        var model = trainer.FitBinaryLightGbm(ml, Rows(3000, 1));
+        var evaluator = TreeEnsembleEvaluator.From(model.Model.SubModel.TrainedTreeEnsemble);
+
+        // When both score unseen rows
+        var test = Rows(500, 2);
+        var schema = SchemaDefinition.Create(typeof(RankingTrainer.BinaryRow));
+        schema["Features"].ColumnType = new VectorDataViewType(NumberDataViewType.Single, Features.Count);
+        var predictions = ml.Data.CreateEnumerable<Prediction>(model.Transform(ml.Data.LoadFromEnumerable(test, schema)), reuseRowObject: false).ToList();
+
+        // Then raw scores and calibrated probabilities agree within 1e-5, and the fit is reproducible
+        for (var i = 0; i < test.Count; i++)
+        {
+            var raw = evaluator.Evaluate(test[i].Features);
+            Assert.Equal(predictions[i].Score, raw, 1e-5);
+            Assert.Equal(predictions[i].Probability, 1.0 / (1.0 + Math.Exp(model.Model.Calibrator.Slope * raw + model.Model.Calibrator.Offset)), 1e-5);
+        }
+
+        Assert.Equal(20, evaluator.Trees);
+        var again = TreeEnsembleEvaluator.From(trainer.FitBinaryLightGbm(new MLContext(7), Rows(3000, 1)).Model.SubModel.TrainedTreeEnsemble);
+        Assert.All(test, r => Assert.Equal(evaluator.Evaluate(r.Features), again.Evaluate(r.Features)));
+    }
+
+    [Fact]
     public void Should_GiveBitIdenticalScores_When_SharedFeatureSplitsAreResolvedOncePerBatch()
     {
         // Given an ensemble that splits on request-shared features as well as on per-row ones

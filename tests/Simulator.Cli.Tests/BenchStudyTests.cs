@@ -14,6 +14,7 @@ public sealed partial class BenchStudyTests : IDisposable
         replications: 3
         duration: { days: 1, warmup_days: 1 }
         population: { size: 400 }
+        content: { catalogue_min_users: 0 }
         recommender: { policy: popularity }
         variants:
           random: { recommender: { policy: random } }

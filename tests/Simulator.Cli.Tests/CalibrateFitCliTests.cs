@@ -13,7 +13,7 @@ public sealed class CalibrateFitCliTests : IDisposable
     private async Task<(int Code, string Err, string Profile)> Fit(string name, string threads)
     {
         var file = Path.Combine(_dir, "tiny.yaml");
-        File.WriteAllText(file, "name: tiny\nseed: 4\nduration: { days: 2, warmup_days: 1 }\npopulation: { size: 300 }\n");
+        File.WriteAllText(file, "name: tiny\nseed: 4\nduration: { days: 2, warmup_days: 1 }\npopulation: { size: 300 }\ncontent: { catalogue_min_users: 0 }\n");
         var profile = Path.Combine(_dir, name, "profile.yaml");
         var (code, _, err) = await CliRun.Run("calibrate", file, "--fit", "--scale", "1", "--budget", "5", "--threads", threads,
             "--profile", profile, "--fit-report", Path.Combine(_dir, name, "fit.md"), "--out", Path.Combine(_dir, name, "res"));

@@ -24,7 +24,7 @@ public sealed class CliTests : IDisposable
         return (code, stdout.ToString(), stderr.ToString());
     }
 
-    private const string Tiny = "name: tiny\nseed: 3\nreplications: 2\nduration: { days: 2 }\npopulation: { size: 400 }\n";
+    private const string Tiny = "name: tiny\nseed: 3\nreplications: 2\nduration: { days: 2 }\npopulation: { size: 400 }\ncontent: { catalogue_min_users: 0 }\n";
 
     [Fact]
     public async Task Should_ExitTwoWithLocatedErrors_When_ValidatingBadFiles()
@@ -139,7 +139,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Should_WriteCalibrationTable_When_CalibrateRuns()
     {
-        var file = Write("tiny.yaml", "name: tiny\nreplications: 2\nduration: { days: 8 }\npopulation: { size: 300 }\n");
+        var file = Write("tiny.yaml", "name: tiny\nreplications: 2\nduration: { days: 8 }\npopulation: { size: 300 }\ncontent: { catalogue_min_users: 0 }\n");
         var report = Path.Combine(_dir, "cal", "calibration.md");
 
         var (code, _, _) = await Run("calibrate", file, "--out", Path.Combine(_dir, "res"), "--report", report, "--threads", "1");
@@ -158,6 +158,7 @@ public sealed class CliTests : IDisposable
         replications: 3
         duration: { days: 3, warmup_days: 1 }
         population: { size: 600 }
+        content: { catalogue_min_users: 0 }
         recommender: { policy: popularity }
         variants:
           harmless: { recommender: { popular_list_length: 1000 } }

@@ -12,6 +12,7 @@ public sealed class ExternalRankerCliTests : IDisposable
         replications: 2
         duration: { days: 2, warmup_days: 2 }
         population: { size: 300 }
+        content: { catalogue_min_users: 0 }
         recommender: { policy: ranked }
         variants:
           exported:
@@ -105,7 +106,7 @@ public sealed class ExternalRankerCliTests : IDisposable
         // When they are run, Then each exits 2 before anything runs, at the key's line and column, without a stack trace
         var garbage = await CliRun.Run("compare", file, "--out", Path.Combine(_dir, "out"), "--quiet");
         Assert.Equal(2, missing.Code);
-        Assert.Contains("gate.yaml(9,36): error at 'variants.exported.recommender.ranker.onnx'", missing.Err, StringComparison.Ordinal);
+        Assert.Contains("gate.yaml(10,36): error at 'variants.exported.recommender.ranker.onnx'", missing.Err, StringComparison.Ordinal);
         Assert.Contains("file not found", missing.Err, StringComparison.Ordinal);
         Assert.Equal(2, garbage.Code);
         Assert.Contains("not a model ONNX Runtime can load", garbage.Err, StringComparison.Ordinal);

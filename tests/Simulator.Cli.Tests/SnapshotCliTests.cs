@@ -9,7 +9,7 @@ namespace Simulator.Cli.Tests;
 /// <summary><c>run --checkpoint-every</c> and <c>resume</c> at their edges: refused snapshots, a process killed mid-write, I/O failures.</summary>
 public sealed class SnapshotCliTests : IDisposable
 {
-    private const string Scenario = "name: snap\nseed: 3\nreplications: 2\nduration: { days: 12, warmup_days: 2 }\npopulation: { size: 200 }\n";
+    private const string Scenario = "name: snap\nseed: 3\nreplications: 2\nduration: { days: 12, warmup_days: 2 }\npopulation: { size: 200 }\ncontent: { catalogue_min_users: 0 }\n";
 
     private readonly string _dir = Directory.CreateTempSubdirectory("sim-snap-cli-").FullName;
 
@@ -100,7 +100,7 @@ public sealed class SnapshotCliTests : IDisposable
     {
         // Given an output root under a regular file, so no folder can be made there
         var file = Path.Combine(_dir, "tiny.yaml");
-        await File.WriteAllTextAsync(file, "name: tiny\nreplications: 1\nduration: { days: 1 }\npopulation: { size: 100 }\nrecommender: { policy: popularity }\n");
+        await File.WriteAllTextAsync(file, "name: tiny\nreplications: 1\nduration: { days: 1 }\npopulation: { size: 100 }\ncontent: { catalogue_min_users: 0 }\nrecommender: { policy: popularity }\n");
         var blocker = Path.Combine(_dir, "blocker");
         await File.WriteAllTextAsync(blocker, "");
 

@@ -5,7 +5,7 @@ namespace Simulator.Runs.Tests;
 /// <summary><c>run FILE --from SOURCE --at-day D</c>: a what-if that takes over another world at day D.</summary>
 public sealed class BranchTests : IDisposable
 {
-    private const string Parent = "name: parent\nseed: 5\nreplications: 2\nduration: { days: 3, warmup_days: 1 }\npopulation: { size: 250 }\n";
+    private const string Parent = "name: parent\nseed: 5\nreplications: 2\nduration: { days: 3, warmup_days: 1 }\npopulation: { size: 250 }\ncontent: { catalogue_min_users: 0 }\n";
 
     private readonly string _dir = Directory.CreateTempSubdirectory("sim-branch-").FullName;
 

@@ -134,6 +134,7 @@ public sealed class CalibrationFitTests
             seed: 5
             duration: { days: 3, warmup_days: 2 }
             population: { size: 400 }
+            content: { catalogue_min_users: 0 }
             recommender: { policy: ranked, trees: 4 }
             """);
         FitParameter[] parameters = [FitParameterSet.Find("behaviour.completion_intercept")!, FitParameterSet.Find("behaviour.return.clustering")!];

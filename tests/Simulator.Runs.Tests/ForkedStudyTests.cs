@@ -11,6 +11,7 @@ public sealed class ForkedStudyTests
         replications: 2
         duration: { days: 2, warmup_days: 2 }
         population: { size: 300 }
+        content: { catalogue_min_users: 0 }
         variants:
           same: { recommender: { weights: { like: 1.0 } } }
           limited: { policies: [ { daily_limit: { minutes: 5, ages: [13, 80], override_rate: 0.0 } } ] }

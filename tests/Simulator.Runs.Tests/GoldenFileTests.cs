@@ -19,6 +19,7 @@ public sealed class GoldenFileTests : IDisposable
         replications: 2
         duration: { days: 2, warmup_days: 1 }
         population: { size: 400 }
+        content: { catalogue_min_users: 0 }
         recommender: { policy: popularity }
         variants:
           chronological: { recommender: { policy: chronological } }

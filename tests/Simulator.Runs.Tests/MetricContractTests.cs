@@ -14,6 +14,7 @@ public sealed class MetricContractTests
             replications: 1
             duration: { days: 8, warmup_days: 1 }
             population: { size: 300 }
+            content: { catalogue_min_users: 0 }
             recommender: { policy: ranked }
             campaigns:
               - { name: launch, start_day: 1, days: 3, budget: 2000, tiers: { nano: 0.5, micro: 0.5 }, format: sponsored }

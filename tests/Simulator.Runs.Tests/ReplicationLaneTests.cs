@@ -8,7 +8,7 @@ public sealed class ReplicationLaneTests
     public void Should_GiveIdenticalReplications_When_RunInParallelLanes()
     {
         // Given three replications of a small world
-        var doc = ScenarioLoader.Parse("lanes.yaml", "name: lanes\nreplications: 3\nduration: { days: 2 }\npopulation: { size: 500 }\nrecommender: { policy: popularity }\n");
+        var doc = ScenarioLoader.Parse("lanes.yaml", "name: lanes\nreplications: 3\nduration: { days: 2 }\npopulation: { size: 500 }\ncontent: { catalogue_min_users: 0 }\nrecommender: { policy: popularity }\n");
 
         // When run one after another, and in two parallel lanes
         var serial = ScenarioRunner.Run(doc.Scenario, new RunOptions { Threads = 2, ReplicationLanes = 1 });

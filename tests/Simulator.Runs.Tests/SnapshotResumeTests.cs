@@ -14,6 +14,7 @@ public sealed class SnapshotResumeTests : IDisposable
         replications: 2
         duration: { days: 3, warmup_days: 1 }
         population: { size: 300 }
+        content: { catalogue_min_users: 0 }
         campaigns:
           - { name: spring, start_day: 1, days: 2, budget: 2000, tiers: { nano: 1.0 }, format: sponsored }
         """;

@@ -14,6 +14,7 @@ public sealed class StudyLaneTests
             replications: 3
             duration: { days: 2, warmup_days: 1 }
             population: { size: 400 }
+            content: { catalogue_min_users: 0 }
             recommender: { policy: ranked, trees: 4 }
             variants:
               popular: { recommender: { policy: popularity } }

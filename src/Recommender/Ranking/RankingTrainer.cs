@@ -2,6 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Trainers.LightGbm;
 using Recommender.Abstractions;
 
 namespace Recommender.Ranking;
@@ -125,10 +126,7 @@ internal sealed class RankingTrainer
                 return;
             }
 
-            var fitted = FitBinary(ml, rows);
-            heads[h] = TreeEnsembleEvaluator.From(fitted.Model.SubModel.TrainedTreeEnsemble);
-            slopes[h] = fitted.Model.Calibrator.Slope;
-            offsets[h] = fitted.Model.Calibrator.Offset;
+            (heads[h], slopes[h], offsets[h]) = FitCalibrated(ml, rows);
         }
     }
 
@@ -142,6 +140,25 @@ internal sealed class RankingTrainer
         Head.Follow => (r.Reactions & Reactions.Followed) != 0,
         _ => (r.Reactions & Reactions.NotInterested) != 0,
     };
+
+    /// <summary>One binary head with the configured learner: its trees and the Platt calibration of their score.</summary>
+    internal (TreeEnsembleEvaluator Trees, double Slope, double Offset) FitCalibrated(MLContext ml, List<BinaryRow> rows)
+    {
+        if (_options.Learner == TreeLearner.LightGbm)
+        {
+            var light = FitBinaryLightGbm(ml, rows).Model;
+            return (TreeEnsembleEvaluator.From(light.SubModel.TrainedTreeEnsemble), light.Calibrator.Slope, light.Calibrator.Offset);
+        }
+
+        var fast = FitBinary(ml, rows).Model;
+        return (TreeEnsembleEvaluator.From(fast.SubModel.TrainedTreeEnsemble), fast.Calibrator.Slope, fast.Calibrator.Offset);
+    }
+
+    internal BinaryPredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>> FitBinaryLightGbm(MLContext ml, List<BinaryRow> rows)
+    {
+        var data = ml.Data.LoadFromEnumerable(rows, SchemaFor<BinaryRow>());
+        return ml.BinaryClassification.Trainers.LightGbm(ConfigureLightGbm(new LightGbmBinaryTrainer.Options())).Fit(data);
+    }
 
     internal BinaryPredictionTransformer<CalibratedModelParametersBase<FastTreeBinaryModelParameters, PlattCalibrator>> FitBinary(MLContext ml, List<BinaryRow> rows)
     {
@@ -186,9 +203,33 @@ internal sealed class RankingTrainer
         }
 
         var data = ml.Data.LoadFromEnumerable(rows, SchemaFor<RegressionRow>());
+        if (_options.Learner == TreeLearner.LightGbm)
+        {
+            var light = ml.Regression.Trainers.LightGbm(ConfigureLightGbm(new LightGbmRegressionTrainer.Options())).Fit(data);
+            return (TreeEnsembleEvaluator.From(light.Model.TrainedTreeEnsemble), quantiles);
+        }
+
         var trainer = FastTreeCollections.WithoutForcedCollections(ml.Regression.Trainers.FastTree(Configure(new FastTreeRegressionTrainer.Options())));
         var model = trainer.Fit(data);
         return (TreeEnsembleEvaluator.From(model.Model.TrainedTreeEnsemble), quantiles);
+    }
+
+    // The same tree budget as FastTree's; one native thread and a fixed seed, so a fit is
+    // reproducible (LightGBM draws nothing at these settings: no bagging, no feature sampling).
+    private LightGbmBinaryTrainer.Options ConfigureLightGbm(LightGbmBinaryTrainer.Options o)
+    {
+        (o.NumberOfIterations, o.NumberOfLeaves, o.MinimumExampleCountPerLeaf, o.LearningRate) = (_options.Trees, _options.Leaves, 20, 0.2);
+        (o.NumberOfThreads, o.Seed, o.Deterministic, o.Silent, o.Verbose) = (1, _seed, true, true, false);
+        (o.FeatureColumnName, o.LabelColumnName) = ("Features", "Label");
+        return o;
+    }
+
+    private LightGbmRegressionTrainer.Options ConfigureLightGbm(LightGbmRegressionTrainer.Options o)
+    {
+        (o.NumberOfIterations, o.NumberOfLeaves, o.MinimumExampleCountPerLeaf, o.LearningRate) = (_options.Trees, _options.Leaves, 20, 0.2);
+        (o.NumberOfThreads, o.Seed, o.Deterministic, o.Silent, o.Verbose) = (1, _seed, true, true, false);
+        (o.FeatureColumnName, o.LabelColumnName) = ("Features", "Label");
+        return o;
     }
 
     // Shared by every head: seeded and single-threaded, so a fit is reproducible.

@@ -12,6 +12,11 @@ public sealed record ContentOptions
     [Range(0.1, 1000.0)]
     public double CreatorsPerThousandUsers { get; init; } = 20;
 
+    /// <summary>Smallest audience whose creators supply the catalogue: the simulated users are a sample of the platform's, the catalogue is the platform's.</summary>
+    [Description("The simulated users are a sample of a platform's audience, but the catalogue they draw from is the platform's: below this many users the world keeps the creators (and so the starting catalogue and the uploads per day) of a world of this many users, the extra ones being creators outside the sample (no user account, country drawn from population.countries). A feed remembers about 1,150 served videos per user and never repeats them, so a catalogue that shrinks with the sample runs dry: at 1,000 users the feed filled 2.46 of its 8 slots per request, at 5,000 7.80, at 10,000 7.99 (0: creators always scale with the users).")]
+    [Range(0, 20_000_000)]
+    public int CatalogueMinUsers { get; init; } = 10_000;
+
     /// <summary>Videos already in the catalogue at the start, per creator.</summary>
     [Description("Videos in the catalogue at the start, per creator (uploaded over the preceding week).")]
     [Range(0.0, 1000.0)]

@@ -27,8 +27,8 @@ public sealed class ContentSupply
         ArgumentNullException.ThrowIfNull(behaviour);
         _seed = seed;
         _topics = behaviour.Topics;
-        var creatorCount = Math.Max(1, (int)Math.Round(population.Size * content.CreatorsPerThousandUsers / 1000.0));
-        Creators = CreatorRoster.Build(content, population, creatorCount, reservedCreators, users, seed, _topics);
+        var (creatorCount, sampleCreators) = CreatorCounts(content, population.Size);
+        Creators = CreatorRoster.Build(content, population, creatorCount, sampleCreators, reservedCreators, users, seed, _topics);
         CreatorRoster.DrawNewcomers(Creators, content.NewCreatorShare, days, seed);
         _styleConsistency = content.StyleConsistency;
         Hashtags = new HashtagVocabulary(_topics, content.HashtagsPerTopic, content.HashtagFocus, seed);
@@ -46,6 +46,18 @@ public sealed class ContentSupply
     }
 
     public CreatorTable Creators { get; }
+
+    /// <summary>
+    /// Organic creators of a world of <paramref name="users"/> users, and how many of them are the
+    /// sample's own posters; the rest come from outside the sample up to the catalogue floor.
+    /// </summary>
+    public static (int Creators, int FromSample) CreatorCounts(ContentOptions content, int users)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var sample = Math.Max(1, (int)Math.Round(users * content.CreatorsPerThousandUsers / 1000.0));
+        var floor = (int)Math.Round(content.CatalogueMinUsers * content.CreatorsPerThousandUsers / 1000.0);
+        return (Math.Max(sample, floor), sample);
+    }
 
     /// <summary>
     /// Simulated followers per published follower in the tier thresholds, set once from the seeded

@@ -32,10 +32,13 @@ internal static class CreatorRoster
         creators.RebuildUploadRates();
     }
 
-    public static CreatorTable Build(ContentOptions content, PopulationOptions population, int count, int reserved, UserTable? users, ulong seed, int topics)
+    // count: organic creators; fromSample: how many of them are the sample's own posters, the others
+    // coming from outside the simulated users (no account, a country from the mix).
+    public static CreatorTable Build(ContentOptions content, PopulationOptions population, int count, int fromSample, int reserved, UserTable? users, ulong seed, int topics)
     {
-        var posters = users is null ? [] : PosterAccounts(users, count, seed);
-        var personal = users is null ? [] : PersonalAccounts.Owners(users, posters.AsSpan(Math.Min(count, posters.Length)));
+        var posters = users is null ? [] : PosterAccounts(users, fromSample, seed);
+        var ownPosters = Math.Min(fromSample, posters.Length);
+        var personal = users is null ? [] : PersonalAccounts.Owners(users, posters.AsSpan(ownPosters));
         var creators = new CreatorTable(count, reserved, personal.Length);
         var prior = PopulationBuilder.TopicPrior(topics);
         var topicCum = Cumulative(prior);
@@ -50,7 +53,7 @@ internal static class CreatorRoster
             var type = types[rng.Categorical(typeCum)];
             creators.Type[c] = type;
             // Posters come from the users: the creator's country is its user's.
-            if (c < posters.Length)
+            if (c < ownPosters)
             {
                 creators.UserId[c] = posters[c];
                 creators.Country[c] = users!.Persona.Country[posters[c]];
