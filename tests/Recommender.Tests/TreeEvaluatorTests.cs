@@ -32,6 +32,19 @@ public sealed class TreeEvaluatorTests
         return rows;
     }
 
+    private static void AssertAgreesWithMlNet(MLContext ml, ITransformer model, TreeEnsembleEvaluator evaluator, double slope, double offset, List<RankingTrainer.BinaryRow> test)
+    {
+        var schema = SchemaDefinition.Create(typeof(RankingTrainer.BinaryRow));
+        schema["Features"].ColumnType = new VectorDataViewType(NumberDataViewType.Single, Features.Count);
+        var predictions = ml.Data.CreateEnumerable<Prediction>(model.Transform(ml.Data.LoadFromEnumerable(test, schema)), reuseRowObject: false).ToList();
+        for (var i = 0; i < test.Count; i++)
+        {
+            var raw = evaluator.Evaluate(test[i].Features);
+            Assert.Equal(predictions[i].Score, raw, 1e-5);
+            Assert.Equal(predictions[i].Probability, 1.0 / (1.0 + Math.Exp(slope * raw + offset)), 1e-5);
+        }
+    }
+
     [Fact]
     public void Should_MatchMlNetPredictions_When_EvaluatingTheTrainedEnsemble()
     {
@@ -46,17 +59,9 @@ public sealed class TreeEvaluatorTests
 
         // When both score unseen rows
         var test = Rows(500, 2);
-        var schema = SchemaDefinition.Create(typeof(RankingTrainer.BinaryRow));
-        schema["Features"].ColumnType = new VectorDataViewType(NumberDataViewType.Single, Features.Count);
-        var predictions = ml.Data.CreateEnumerable<Prediction>(model.Transform(ml.Data.LoadFromEnumerable(test, schema)), reuseRowObject: false).ToList();
 
         // Then raw scores and calibrated probabilities agree within 1e-5
-        for (var i = 0; i < test.Count; i++)
-        {
-            var raw = evaluator.Evaluate(test[i].Features);
-            Assert.Equal(predictions[i].Score, raw, 1e-5);
-            Assert.Equal(predictions[i].Probability, 1.0 / (1.0 + Math.Exp(slope * raw + offset)), 1e-5);
-        }
+        AssertAgreesWithMlNet(ml, model, evaluator, slope, offset, test);
 
         Assert.Equal(20, evaluator.Trees);
 
@@ -81,17 +86,9 @@ public sealed class TreeEvaluatorTests
 
         // When both score unseen rows
         var test = Rows(500, 2);
-        var schema = SchemaDefinition.Create(typeof(RankingTrainer.BinaryRow));
-        schema["Features"].ColumnType = new VectorDataViewType(NumberDataViewType.Single, Features.Count);
-        var predictions = ml.Data.CreateEnumerable<Prediction>(model.Transform(ml.Data.LoadFromEnumerable(test, schema)), reuseRowObject: false).ToList();
 
         // Then raw scores and calibrated probabilities agree within 1e-5, and the fit is reproducible
-        for (var i = 0; i < test.Count; i++)
-        {
-            var raw = evaluator.Evaluate(test[i].Features);
-            Assert.Equal(predictions[i].Score, raw, 1e-5);
-            Assert.Equal(predictions[i].Probability, 1.0 / (1.0 + Math.Exp(model.Model.Calibrator.Slope * raw + model.Model.Calibrator.Offset)), 1e-5);
-        }
+        AssertAgreesWithMlNet(ml, model, evaluator, model.Model.Calibrator.Slope, model.Model.Calibrator.Offset, test);
 
         Assert.Equal(20, evaluator.Trees);
         var again = TreeEnsembleEvaluator.From(trainer.FitBinaryLightGbm(new MLContext(7), Rows(3000, 1)).Model.SubModel.TrainedTreeEnsemble);
