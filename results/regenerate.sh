@@ -36,6 +36,8 @@ step "$sim" compare scenarios/return-structure.yaml --quiet
 rm -rf results/return-structure-compare/arms/*/plots
 # Baseline and the calibration table: 5 replications of 10,000 users (a fifth of the scenario's 50,000) over 35 days after a 60-day warm-up.
 step "$sim" calibrate scenarios/baseline.yaml --scale 0.2
+# The same profile at the fit's own 2,000 users (does a small world read like a large one?).
+step "$sim" calibrate scenarios/baseline.yaml --scale 0.04 --replications 5 --out .build/cal2000 --report results/calibration-2000.md
 # Published field outcomes against the fitted model (never fit targets): results/validation.md.
 step "$sim" validate-model --quiet
 exit $status
