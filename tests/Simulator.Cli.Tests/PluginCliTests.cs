@@ -20,6 +20,7 @@ public sealed class PluginCliTests : IDisposable
         replications: 2
         duration: {"{"} days: 2, warmup_days: 2 {"}"}
         population: {"{"} size: 300 {"}"}
+        content: {"{"} catalogue_min_users: 0 {"}"}
         recommender: {"{"} policy: ranked {"}"}
         variants:
           bandit:

@@ -11,9 +11,17 @@ public sealed class ValidateModelCliTests : IDisposable
     [Fact]
     public async Task Should_WriteTheValidationTable_When_ValidatingOneOutcomeOnATinyWorld()
     {
-        // Given one mimicked outcome and one that nothing mimics, on 100-user worlds
+        // Given one mimicked outcome and one that nothing mimics, on 100-user worlds (without the
+        // catalogue floor, which would give each the 200 creators of 10,000 users: this test is
+        // about the table, not the world)
         var report = Path.Combine(_dir, "validation.md");
-        var (code, output, _) = await CliRun.Run("validate-model", "--only", "small-ranking-change", "retention-ranker", "--scenarios", CliRun.RepoPath("scenarios", "validation"),
+        var scenarios = Directory.CreateDirectory(Path.Combine(_dir, "scenarios")).FullName;
+        foreach (var file in Directory.GetFiles(CliRun.RepoPath("scenarios", "validation"), "*.yaml"))
+        {
+            File.WriteAllText(Path.Combine(scenarios, Path.GetFileName(file)), File.ReadAllText(file) + "\ncontent: { catalogue_min_users: 0 }\n");
+        }
+
+        var (code, output, _) = await CliRun.Run("validate-model", "--only", "small-ranking-change", "retention-ranker", "--scenarios", scenarios,
             "--scale", "0.02", "--replications", "2", "--threads", "2", "--quiet", "--report", report, "--out", _dir);
 
         // Then the report holds both rows, the simulated one with its interval and a verdict

@@ -1,3 +1,5 @@
+using Simulator.World.Simulation;
+
 namespace Simulator.World.Tests;
 
 public sealed class DeterminismTests
@@ -38,6 +40,23 @@ public sealed class DeterminismTests
         var one = WorldFixtures.Run(WorldFixtures.Small(users: 1500, threads: 1, policy: Recommender.FeedPolicyKind.Ranked, warmupDays: 1));
         var two = WorldFixtures.Run(WorldFixtures.Small(users: 1500, threads: 2, chunkSize: 16, policy: Recommender.FeedPolicyKind.Ranked, warmupDays: 1) with { FeedbackSideBySideFrom = 0 });
         Assert.Equal(one, two);
+    }
+
+    [Fact]
+    public void Should_ProduceIdenticalDays_When_LightGbmHeadsTrainOnOneOrTwoThreads()
+    {
+        // Given the ranked core with LightGBM heads (native fits side by side on two threads)
+        static Recommender.RecommenderOptions LightGbm(WorldSettings s) => s.Recommender with { Learner = Recommender.TreeLearner.LightGbm };
+        var oneSettings = WorldFixtures.Small(users: 1500, threads: 1, policy: Recommender.FeedPolicyKind.Ranked, warmupDays: 1);
+        var twoSettings = WorldFixtures.Small(users: 1500, threads: 2, chunkSize: 16, policy: Recommender.FeedPolicyKind.Ranked, warmupDays: 1);
+
+        // When the same world runs on one and on two threads
+        var one = WorldFixtures.Run(oneSettings with { Recommender = LightGbm(oneSettings) });
+        var two = WorldFixtures.Run(twoSettings with { Recommender = LightGbm(twoSettings), FeedbackSideBySideFrom = 0 });
+
+        // Then every day is the same, and it is not FastTree's world
+        Assert.Equal(one, two);
+        Assert.NotEqual(WorldFixtures.Run(oneSettings), one);
     }
 
     [Fact]
