@@ -8,12 +8,15 @@ using Recommender.Abstractions;
 namespace Recommender.Ranking;
 
 /// <summary>
-/// Trains the ranking heads with ML.NET FastTree on a deterministic subsample of the recent log:
+/// Trains the ranking heads with ML.NET FastTree (or LightGBM, <see cref="RecommenderOptions.Learner"/>) on a deterministic subsample of the recent log:
 /// seeded, single-threaded (so retraining is reproducible), scheduled by the host.
 /// </summary>
 internal sealed class RankingTrainer
 {
     private const int MinPositives = 20;
+    // Shared by both learners: the smallest leaf and the shrinkage of every boosting step.
+    private const int MinLeafRows = 20;
+    private const double LearningRate = 0.2;
     private readonly RecommenderOptions _options;
     private readonly int _seed;
     // This process's thread count, not state: a resumed run keeps its own.
@@ -218,7 +221,7 @@ internal sealed class RankingTrainer
     // reproducible (LightGBM draws nothing at these settings: no bagging, no feature sampling).
     private LightGbmBinaryTrainer.Options ConfigureLightGbm(LightGbmBinaryTrainer.Options o)
     {
-        (o.NumberOfIterations, o.NumberOfLeaves, o.MinimumExampleCountPerLeaf, o.LearningRate) = (_options.Trees, _options.Leaves, 20, 0.2);
+        (o.NumberOfIterations, o.NumberOfLeaves, o.MinimumExampleCountPerLeaf, o.LearningRate) = (_options.Trees, _options.Leaves, MinLeafRows, LearningRate);
         (o.NumberOfThreads, o.Seed, o.Deterministic, o.Silent, o.Verbose) = (1, _seed, true, true, false);
         (o.FeatureColumnName, o.LabelColumnName) = ("Features", "Label");
         return o;
@@ -226,7 +229,7 @@ internal sealed class RankingTrainer
 
     private LightGbmRegressionTrainer.Options ConfigureLightGbm(LightGbmRegressionTrainer.Options o)
     {
-        (o.NumberOfIterations, o.NumberOfLeaves, o.MinimumExampleCountPerLeaf, o.LearningRate) = (_options.Trees, _options.Leaves, 20, 0.2);
+        (o.NumberOfIterations, o.NumberOfLeaves, o.MinimumExampleCountPerLeaf, o.LearningRate) = (_options.Trees, _options.Leaves, MinLeafRows, LearningRate);
         (o.NumberOfThreads, o.Seed, o.Deterministic, o.Silent, o.Verbose) = (1, _seed, true, true, false);
         (o.FeatureColumnName, o.LabelColumnName) = ("Features", "Label");
         return o;
@@ -238,8 +241,8 @@ internal sealed class RankingTrainer
     {
         o.NumberOfTrees = _options.Trees;
         o.NumberOfLeaves = _options.Leaves;
-        o.MinimumExampleCountPerLeaf = 20;
-        o.LearningRate = 0.2;
+        o.MinimumExampleCountPerLeaf = MinLeafRows;
+        o.LearningRate = LearningRate;
         o.NumberOfThreads = 1;
         o.Seed = _seed;
         o.FeatureColumnName = "Features";
