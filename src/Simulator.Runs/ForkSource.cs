@@ -104,7 +104,7 @@ internal sealed class ForkSource
 
         if (_progress is { } progress)
         {
-            world.Loop.Add(ProgressSystem.For(world, progress, replication, _left.Length, _options));
+            world.Loop.Add(ProgressSystem.For(world, collector, progress, replication, _left.Length, _options));
         }
 
         if (!world.Loop.RunUntil(ForkTick, _token))

@@ -1,3 +1,5 @@
+using Simulator.World.Simulation;
+
 namespace Simulator.Runs;
 
 /// <summary>
@@ -50,4 +52,7 @@ internal sealed class LaneProgress(IRunProgress inner, int replications) : IRunP
             inner.Report(p with { Replication = whole, Tick = tick, Day = slowest < 0 ? p.Day : _day[slowest], Impressions = impressions });
         }
     }
+
+    // Days keep their own replication: an observer of days pairs arms by replication.
+    public void DayEnded(int replication, in DailyTotals day) => inner.DayEnded(replication, day);
 }

@@ -41,7 +41,7 @@ public static class ReplicationRunner
         ProgressSystem? shown = null;
         if (progress is not null)
         {
-            shown = ProgressSystem.For(world, progress, index, planned, options);
+            shown = ProgressSystem.For(world, collector, progress, index, planned, options);
             world.Loop.Add(shown);
         }
 

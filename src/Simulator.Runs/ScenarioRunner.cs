@@ -77,7 +77,13 @@ public static class ScenarioRunner
     internal static Scenario Seeded(Scenario scenario, RunOptions options) =>
         options.Seed is { } seed ? scenario with { Seed = seed } : scenario;
 
-    internal static int Planned(Scenario scenario, RunOptions options) => options.Replications ?? scenario.Replications;
+    /// <summary>Replications a run of <paramref name="scenario"/> plans: the option's override, else the scenario's.</summary>
+    public static int Planned(Scenario scenario, RunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Replications ?? scenario.Replications;
+    }
 
     internal static RunResult Result(Scenario scenario, RunOptions options, int planned, List<ReplicationResult> results, double wallSeconds, int lanes) => new()
     {

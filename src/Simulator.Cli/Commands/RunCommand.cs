@@ -143,11 +143,32 @@ internal static class RunCommand
         return args;
     }
 
-    /// <summary>Runs <paramref name="request"/> in the generic host (console lifetime: Ctrl+C stops at a tick boundary) and returns what it came to.</summary>
+    /// <summary>
+    /// Runs <paramref name="request"/> in the generic host (console lifetime: Ctrl+C stops at a tick
+    /// boundary) and returns what it came to; with --live, serves the live view around it (its stop
+    /// button cancels the host as Ctrl+C does).
+    /// </summary>
     internal static async Task<RunOutcome> RunHostedAsync(RunRequest request, CancellationToken token, TextWriter? stderr = null)
     {
-        var outcome = await HostAsync(request, token).ConfigureAwait(false);
         var err = stderr ?? System.Console.Error;
+        var board = Live.LiveRun.Board(request);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
+        await using var server = await Live.LiveRun.ServeAsync(board, request.Live, stop, err).ConfigureAwait(false);
+        if (request.Live is not null && server is null)
+        {
+            return RunOutcome.Failed;
+        }
+
+        var outcome = RunOutcome.Failed;
+        try
+        {
+            outcome = await HostAsync(request, board, stop.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            Live.LiveRun.Finish(board, outcome);
+        }
+
         if (outcome.Error is { } error)
         {
             await err.WriteLineAsync("error: " + error).ConfigureAwait(false);
@@ -161,7 +182,7 @@ internal static class RunCommand
         return outcome;
     }
 
-    private static async Task<RunOutcome> HostAsync(RunRequest request, CancellationToken token)
+    private static async Task<RunOutcome> HostAsync(RunRequest request, Live.LiveBoard board, CancellationToken token)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -172,6 +193,7 @@ internal static class RunCommand
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(10));
         builder.Services.AddSingleton(request);
+        builder.Services.AddSingleton(board);
         builder.Services.AddSingleton<SimulationHostedService>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SimulationHostedService>());
         using var host = builder.Build();

@@ -18,6 +18,11 @@ internal sealed class RunOptionSet
 
     public Option<bool> Quiet { get; } = new("--quiet") { Description = "No progress output." };
 
+    /// <summary>The live view's options (--live, --live-bind).</summary>
+    public Live.LiveOptions LiveView { get; } = new();
+
+    private Live.LiveRequest? _live;
+
     /// <summary>For studies (compare, sweep): every arm warms up on its own instead of forking from the baseline's burn-in.</summary>
     public static Option<bool> OwnWarmups() => new("--own-warmups")
     {
@@ -32,6 +37,7 @@ internal sealed class RunOptionSet
         command.Options.Add(Threads);
         command.Options.Add(Scale);
         command.Options.Add(Quiet);
+        LiveView.AddTo(command);
     }
 
     /// <summary>The run options, or null after printing why the arguments are out of range.</summary>
@@ -43,6 +49,11 @@ internal sealed class RunOptionSet
         if (t < 1 || t > 1024 || s <= 0 || s > 1000 || r is < 1 or > 1000)
         {
             stderr.WriteLine("error: --threads must be 1–1024, --scale in (0, 1000], --replications 1–1000.");
+            return null;
+        }
+
+        if (!LiveView.TryRead(parse, stderr, out _live))
+        {
             return null;
         }
 
@@ -66,6 +77,8 @@ internal sealed class RunOptionSet
         OutputRoot = parse.GetValue(Output)!,
         CommandLine = CommandLine(),
         Quiet = parse.GetValue(Quiet),
+        Command = parse.CommandResult.Command.Name,
+        Live = _live,
     };
 
     public static string CommandLine() => "simulator " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1));

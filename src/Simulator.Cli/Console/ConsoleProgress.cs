@@ -1,15 +1,14 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Simulator.Runs;
-using Spectre.Console;
 
 namespace Simulator.Cli.Console;
 
 /// <summary>
-/// Shows progress: a Spectre.Console bar (simulated day, impressions per second, ETA) on a
-/// terminal, or one log line per simulated day when output is redirected.
+/// Progress as one log line per simulated day (simulated day, impressions per second, share
+/// done), for output that is redirected; a terminal gets the live panel instead (TerminalPanel).
 /// </summary>
-internal sealed class ConsoleProgress(ILogger logger, ProgressTask? task, string? arm = null) : IRunProgress
+internal sealed class ConsoleProgress(ILogger logger, string? arm = null) : IRunProgress
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private int _lastLoggedDay = -1;
@@ -41,14 +40,6 @@ internal sealed class ConsoleProgress(ILogger logger, ProgressTask? task, string
         var total = (double)p.Replications * p.EndTick;
         var day = p.Day < 0 ? $"warm-up day {-p.Day}" : $"day {Math.Min(p.Day + 1, p.Days)}/{p.Days}";
         var label = $"{(arm is null ? "" : arm + " · ")}rep {p.Replication + 1}/{p.Replications} · {day} · {_rate:N0} imp/s · {p.ActiveSessions:N0} in session";
-        if (task is not null)
-        {
-            task.MaxValue = total;
-            task.Value = done;
-            task.Description = Markup.Escape(label);
-            return;
-        }
-
         if (p.Day != _lastLoggedDay || p.Tick == p.EndTick)
         {
             _lastLoggedDay = p.Day;

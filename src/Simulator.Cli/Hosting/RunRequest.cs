@@ -18,6 +18,12 @@ internal sealed record RunRequest
 
     public bool Quiet { get; init; }
 
+    /// <summary>The command that asked (run, compare, sweep, calibrate, validate-model): the live view's title and whether it shows differences.</summary>
+    public string Command { get; init; } = "run";
+
+    /// <summary>Serve the live view (--live); null for none.</summary>
+    public Live.LiveRequest? Live { get; init; }
+
     /// <summary>
     /// The arms to run one after another (compare: baseline and variants; sweep: grid points).
     /// Null runs the document's baseline alone.

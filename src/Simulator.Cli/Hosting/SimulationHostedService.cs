@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Simulator.Cli.Console;
+using Simulator.Cli.Live;
 using Simulator.Engine.Snapshots;
 using Simulator.Reporting.Output;
 using Simulator.Reporting.Results;
@@ -17,7 +18,7 @@ namespace Simulator.Cli.Hosting;
 /// "interrupted" in the manifest; an interrupted compare or sweep writes nothing, since its arms
 /// could not be paired.
 /// </summary>
-internal sealed class SimulationHostedService(RunRequest request, IHostApplicationLifetime lifetime, ILogger<SimulationHostedService> logger) : BackgroundService
+internal sealed class SimulationHostedService(RunRequest request, LiveBoard board, IHostApplicationLifetime lifetime, ILogger<SimulationHostedService> logger) : BackgroundService
 {
     private readonly TaskCompletionSource<RunOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -99,40 +100,49 @@ internal sealed class SimulationHostedService(RunRequest request, IHostApplicati
         return new RunOutcome(ExitCodes.RunFailure, null, results);
     }
 
+    // Every arm reports to the board (the live view's and the terminal panel's numbers); on a terminal
+    // the panel draws it, redirected output gets one log line per simulated day, --quiet nothing.
     private async Task<IReadOnlyList<RunResult>> RunWithProgress(IReadOnlyList<Arm> arms, CancellationToken token)
     {
         var labelled = arms.Count > 1;
         var interactive = !request.Quiet && !System.Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
-        if (!interactive)
+        var watched = request.Live is not null || interactive;
+        IRunProgress? For(Arm arm)
         {
-            IRunProgress? Plain(Arm arm) => request.Quiet ? null : new ConsoleProgress(logger, null, labelled ? arm.Label : null);
-            return await Task.Run(() => StudyRunner.Run(arms, request.Options, Plain, token), CancellationToken.None).ConfigureAwait(false);
+            var index = IndexOf(arms, arm);
+            var plain = request.Quiet || interactive ? null : new ConsoleProgress(logger, labelled ? arm.Label : null);
+            return watched ? board.ProgressFor(index, plain) : plain;
         }
 
-        IReadOnlyList<RunResult> results = [];
-        await AnsiConsole.Progress()
+        var run = Task.Run(() => StudyRunner.Run(arms, request.Options, For, token), CancellationToken.None);
+        if (!interactive)
+        {
+            return await run.ConfigureAwait(false);
+        }
+
+        await AnsiConsole.Live(TerminalPanel.Render(board.Snapshot()))
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async ctx =>
             {
-                // One bar per arm: arms that share replication lanes advance together.
-                var bars = new List<ProgressTask>();
-                IRunProgress Bar(Arm arm)
+                while (!run.IsCompleted)
                 {
-                    var bar = ctx.AddTask(Markup.Escape(arm.Label), maxValue: 1);
-                    bars.Add(bar);
-                    return new ConsoleProgress(logger, bar, labelled ? arm.Label : null);
-                }
-
-                results = await Task.Run(() => StudyRunner.Run(arms, request.Options, Bar, token), CancellationToken.None).ConfigureAwait(false);
-                foreach (var (bar, result) in bars.Zip(results))
-                {
-                    if (result.Complete)
-                    {
-                        bar.Value = bar.MaxValue;
-                    }
+                    await Task.WhenAny(run, Task.Delay(TerminalPanel.RefreshInterval, CancellationToken.None)).ConfigureAwait(false);
+                    ctx.UpdateTarget(TerminalPanel.Render(board.Snapshot()));
                 }
             }).ConfigureAwait(false);
-        return results;
+        return await run.ConfigureAwait(false);
+    }
+
+    private static int IndexOf(IReadOnlyList<Arm> arms, Arm arm)
+    {
+        for (var i = 0; i < arms.Count; i++)
+        {
+            if (ReferenceEquals(arms[i], arm))
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"arm {arm.Label} is not one of the run's", nameof(arm));
     }
 }

@@ -39,7 +39,14 @@ public sealed record SettleDiagnostic(int WindowDays, IReadOnlyList<SettleCheck>
     public static SettleDiagnostic Of(RunResult run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var days = run.Replications.Count == 0 ? 0 : run.Replications.Min(r => r.Days.Count);
+        return Of([.. run.Replications.Select(r => r.Days)]);
+    }
+
+    /// <summary>The diagnostic of the reported days each replication has so far (a running run's, for the live view).</summary>
+    public static SettleDiagnostic Of(IReadOnlyList<IReadOnlyList<DailyTotals>> replications)
+    {
+        ArgumentNullException.ThrowIfNull(replications);
+        var days = replications.Count == 0 ? 0 : replications.Min(r => r.Count);
         if (days < MinimumDays)
         {
             return new SettleDiagnostic(days, []);
@@ -47,22 +54,22 @@ public sealed record SettleDiagnostic(int WindowDays, IReadOnlyList<SettleCheck>
 
         var checks = new List<SettleCheck>
         {
-            Check(run, days, MetricKeys.MinutesPerDau, d => d.Dau > 0 ? d.WatchMinutes / d.Dau : double.NaN),
-            Check(run, days, MetricKeys.SessionsPerDau, d => d.Dau > 0 ? (double)d.SessionsStarted / d.Dau : double.NaN),
-            Check(run, days, MetricKeys.DauMau, d => d.Mau > 0 ? (double)d.Dau / d.Mau : double.NaN),
+            Check(replications, days, MetricKeys.MinutesPerDau, d => d.Dau > 0 ? d.WatchMinutes / d.Dau : double.NaN),
+            Check(replications, days, MetricKeys.SessionsPerDau, d => d.Dau > 0 ? (double)d.SessionsStarted / d.Dau : double.NaN),
+            Check(replications, days, MetricKeys.DauMau, d => d.Mau > 0 ? (double)d.Dau / d.Mau : double.NaN),
         };
         return new SettleDiagnostic(days, checks);
     }
 
-    private static SettleCheck Check(RunResult run, int days, string metric, Func<DailyTotals, double> value)
+    private static SettleCheck Check(IReadOnlyList<IReadOnlyList<DailyTotals>> replications, int days, string metric, Func<DailyTotals, double> value)
     {
         var drifts = new List<double>();
-        foreach (var rep in run.Replications)
+        foreach (var rep in replications)
         {
             var y = new double[days];
             for (var d = 0; d < days; d++)
             {
-                y[d] = value(rep.Days[d]);
+                y[d] = value(rep[d]);
             }
 
             if (Drift(y) is { } drift)
