@@ -11,7 +11,7 @@ namespace Simulator.Runs;
 /// on the days it restored). Reads, never writes, the world; it belongs to this process, not to the
 /// state (a checkpoint takes it out of the loop while saving).
 /// </summary>
-internal sealed class ProgressSystem(SimulationWorld world, DailyCollector days, IRunProgress sink, int replication, int replications, int everyTicks) : ISimSystem
+public sealed class ProgressSystem(SimulationWorld world, DailyCollector days, IRunProgress sink, int replication, int replications, int everyTicks) : ISimSystem
 {
     private int _daysHanded;
 

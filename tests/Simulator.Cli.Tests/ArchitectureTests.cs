@@ -68,4 +68,18 @@ public sealed class ArchitectureTests
         var leaks = names.Where(n => domain.Any(d => n.Contains(d, StringComparison.Ordinal))).ToList();
         Assert.True(leaks.Count == 0, "engine types named by the domain: " + string.Join(", ", leaks));
     }
+
+    [Theory]
+    [InlineData("Simulator.Engine")]
+    [InlineData("Recommender")]
+    [InlineData("Simulator.World")]
+    [InlineData("Simulator.Scenarios")]
+    [InlineData("Simulator.Reporting")]
+    [InlineData("Simulator.Runs")]
+    public void Should_LeaveTheWebServerToTheCli_When_ALayerBelowIsBuilt(string assembly)
+    {
+        // The live view's Kestrel is the CLI's: no layer that simulates or measures serves anything.
+        var web = Load(assembly).GetReferencedAssemblies().Where(a => a.Name!.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)).ToList();
+        Assert.Empty(web);
+    }
 }

@@ -27,9 +27,10 @@ internal static class BenchCommand
         var scaling = new Option<bool>("--scaling") { Description = "Run the same bench on one thread first, then on --threads, and report each system's speed-up next to what this machine gives independent threads (two timing kernels) and the bound the serial part sets." };
         var snapshot = new Option<bool>("--snapshot") { Description = "Also time writing the end state's snapshot (to the system's temporary folder) and restoring it into a freshly built world, and report its size per user." };
         var study = new Option<string?>("--study") { Description = "Time this whole study as written (every arm and replication with its warm-up, then its results, report and plots, written to a scratch folder) and report its impressions per second next to the bench at its population (its baseline arm; --days, --warmup-days and --threads apply to that bench)." };
+        var live = new Option<bool>("--live") { Description = "Time the world with the live view attached as `run --live` attaches it (its board fed by the loop's draw, the server on a free loopback port, one page reading its events), to measure what watching costs against the same bench without." };
         var command = new Command("bench", "End-to-end benchmark: impressions and user-days per second, time share of each system, peak memory and bytes per user.")
         {
-            users, days, warmup, policy, threads, seed, output, scenarioFile, variantName, scaling, study, snapshot,
+            users, days, warmup, policy, threads, seed, output, scenarioFile, variantName, scaling, study, snapshot, live,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -120,6 +121,13 @@ internal static class BenchCommand
                 var section = BenchReport.Scaling(single, multi, MachineCeiling.Measure(t));
                 await stdout.WriteAsync(section).ConfigureAwait(false);
                 report = BenchReport.Of(single) + "\n" + BenchReport.Of(multi) + "\n" + section;
+            }
+            else if (parse.GetValue(live))
+            {
+                await using var watched = await Live.LiveBench.StartAsync(label).ConfigureAwait(false);
+                var run = BenchRunner.Run(settings, label + ", live view attached", token, parse.GetValue(snapshot) ? Path.GetTempPath() : null, watched.Progress);
+                report = BenchReport.Of(run) + watched.Summary() + "\n";
+                await stdout.WriteAsync(report).ConfigureAwait(false);
             }
             else
             {

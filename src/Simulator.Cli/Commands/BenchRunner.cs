@@ -63,11 +63,19 @@ internal static class BenchRunner
     /// <param name="label">The report's heading suffix.</param>
     /// <param name="token">Stops the run at a tick boundary.</param>
     /// <param name="snapshotDirectory">Where to time writing the end state's snapshot and restoring it; null for no snapshot.</param>
-    public static BenchRun Run(WorldSettings settings, string label, CancellationToken token, string? snapshotDirectory = null)
+    /// <param name="observer">A progress sink to attach as a run attaches one (the loop's draw and the daily collector feeding it), to time what watching costs; null for none.</param>
+    public static BenchRun Run(WorldSettings settings, string label, CancellationToken token, string? snapshotDirectory = null, Runs.IRunProgress? observer = null)
     {
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var build = Stopwatch.StartNew();
         using var world = new SimulationWorld(settings);
+        if (observer is not null)
+        {
+            var days = new Reporting.Collection.DailyCollector();
+            world.AddObserver(days);
+            world.Loop.Add(Runs.ProgressSystem.For(world, days, observer, 0, 1, new Runs.RunOptions { Threads = settings.Threads }));
+        }
+
         build.Stop();
         var afterBuild = GC.GetTotalMemory(forceFullCollection: true) - before;
         var warm = Stopwatch.StartNew();

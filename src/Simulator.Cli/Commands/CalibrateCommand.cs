@@ -32,6 +32,8 @@ internal static class CalibrateCommand
         {
             file, output, report, replications, threads, scale, fit, budget, batch, seed, profile, fitReport,
         };
+        var live = new Live.LiveOptions();
+        live.AddTo(command);
         command.SetAction(async (parse, token) =>
         {
             var t = parse.GetValue(threads);
@@ -40,6 +42,11 @@ internal static class CalibrateCommand
             if (t < 1 || s <= 0 || parse.GetValue(replications) is < 1 || parse.GetValue(budget) < 1 || parse.GetValue(batch) is < 1 or > 64)
             {
                 await stderr.WriteLineAsync("error: --threads, --replications and --budget must be at least 1, --batch 1–64, and --scale positive.").ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+
+            if (!live.TryRead(parse, stderr, out var liveView))
+            {
                 return ExitCodes.InvalidInput;
             }
 
@@ -69,6 +76,7 @@ internal static class CalibrateCommand
                     ReportPath = parse.GetValue(fitReport)!,
                     JournalPath = Path.Combine(outRoot, $".fit-{document.Scenario.Name}.jsonl"),
                     Command = "dotnet run --project src/Simulator.Cli -c Release -- calibrate " + string.Join(' ', parse.Tokens.Select(x => x.Value).Skip(1)),
+                    Live = liveView,
                 }, stdout, stderr, token).ConfigureAwait(false);
             }
 
@@ -84,6 +92,8 @@ internal static class CalibrateCommand
                 Options = runOptions,
                 OutputRoot = parse.GetValue(output)!,
                 CommandLine = commandLine,
+                Command = "calibrate",
+                Live = liveView,
             };
             var outcome = await RunCommand.RunHostedAsync(request, token, stderr).ConfigureAwait(false);
             if (outcome.Result is not { Complete: true } result)

@@ -13,7 +13,40 @@ namespace Simulator.Cli.Commands;
 /// </summary>
 internal static class CalibrateFit
 {
+    /// <summary>Runs the fit; with --live, behind a live view of its evaluations whose stop button interrupts it as Ctrl+C does (the journal is kept).</summary>
     public static async Task<int> RunAsync(FitRequest request, TextWriter stdout, TextWriter stderr, CancellationToken token)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Live is null)
+        {
+            return await FitAsync(request, null, stdout, stderr, token).ConfigureAwait(false);
+        }
+
+        var board = new Live.LiveBoard("calibrate", request.Document.Scenario.Name, []);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
+        await using var server = await Live.LiveRun.ServeAsync(board, request.Live, stop, stderr).ConfigureAwait(false);
+        if (server is null)
+        {
+            return ExitCodes.RunFailure;
+        }
+
+        var code = ExitCodes.RunFailure;
+        try
+        {
+            code = await FitAsync(request, board, stdout, stderr, stop.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            board.Finish(
+                code == ExitCodes.Success ? "complete" : stop.IsCancellationRequested ? "interrupted" : "failed",
+                null,
+                code == ExitCodes.Success ? $"Profile written to {request.ProfilePath}, fit report {request.ReportPath}." : $"No profile written; the evaluations done are kept in {request.JournalPath}.");
+        }
+
+        return code;
+    }
+
+    private static async Task<int> FitAsync(FitRequest request, Live.LiveBoard? board, TextWriter stdout, TextWriter stderr, CancellationToken token)
     {
         var inv = CultureInfo.InvariantCulture;
         var scenario = ScenarioLoader.WithValues(request.Document, []);
@@ -40,8 +73,11 @@ internal static class CalibrateFit
 
         var evaluator = new ScenarioEvaluator(request.Document, request.Options, request.Settings.Parameters);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        void Progress(FitPoint point, FitPoint best) => stderr.WriteLine(string.Create(inv,
-            $"fit {point.Index + 1}/{request.Settings.Budget} · loss {point.Loss:G4} · best {best.Loss:G4} (#{best.Index}) · {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMinutes:F1} min"));
+        void Progress(FitPoint point, FitPoint best)
+        {
+            board?.Fit(point.Index, request.Settings.Budget, point.Loss, best.Loss, best.Index);
+            stderr.WriteLine(string.Create(inv, $"fit {point.Index + 1}/{request.Settings.Budget} · loss {point.Loss:G4} · best {best.Loss:G4} (#{best.Index}) · {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMinutes:F1} min"));
+        }
 
         FitOutcome outcome;
         try

@@ -14,4 +14,7 @@ internal sealed record FitRequest
     public required string ReportPath { get; init; }
     public required string JournalPath { get; init; }
     public required string Command { get; init; }
+
+    /// <summary>Serve the live view of the fit's evaluations (--live); null for none.</summary>
+    public Live.LiveRequest? Live { get; init; }
 }

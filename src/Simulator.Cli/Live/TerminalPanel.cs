@@ -44,11 +44,11 @@ internal static class TerminalPanel
 
         if (s.Differences.Count > 0)
         {
-            var diffs = new Table().Border(TableBorder.Simple).AddColumns("vs baseline", "days", "reps", "min/DAU Δ % [95 % CI]", "DAU Δ % [95 % CI]");
+            var diffs = new Table().Border(TableBorder.Simple).AddColumns("vs baseline", "days", "reps", "min/DAU Δ % [[95 % CI]]", "DAU Δ % [[95 % CI]]");
             foreach (var d in s.Differences)
             {
                 var last = d.Daily.Count > 0 ? d.Daily[^1] : null;
-                diffs.AddRow(Markup.Escape(d.Label), ((last?.Day ?? -1) + 1).ToString(Inv), (last?.N ?? 0).ToString(Inv), Band(last?.MinutesPerDauPct), Band(last?.DauPct));
+                diffs.AddRow(Markup.Escape(d.Label), ((last?.Day ?? -1) + 1).ToString(Inv), (last?.N ?? 0).ToString(Inv), Markup.Escape(Band(last?.MinutesPerDauPct)), Markup.Escape(Band(last?.DauPct)));
             }
 
             parts.Add(diffs);
