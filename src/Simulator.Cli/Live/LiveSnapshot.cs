@@ -32,6 +32,7 @@ internal sealed record LiveSnapshot(
 /// <param name="Day">The least advanced running replication's day: negative in the warm-up (−3: three warm-up days left).</param>
 /// <param name="Days">Reported days the scenario runs.</param>
 /// <param name="DaysDone">Reported days that every replication has completed.</param>
+/// <param name="ReplicationDays">Reported days each replication has completed, in replication order.</param>
 /// <param name="ActiveSessions">Users in a session at the last report.</param>
 /// <param name="ImpressionsPerSecond">Over the last few seconds of wall time, all the arm's replications together.</param>
 /// <param name="EtaSeconds">Wall seconds left at the recent pace; null before there is one.</param>
@@ -44,6 +45,7 @@ internal sealed record LiveArm(
     int Day,
     int Days,
     int DaysDone,
+    IReadOnlyList<int> ReplicationDays,
     int ActiveSessions,
     double ImpressionsPerSecond,
     double? EtaSeconds,

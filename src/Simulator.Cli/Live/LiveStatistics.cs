@@ -36,6 +36,7 @@ internal static class LiveStatistics
             day,
             days,
             totals.Count == 0 ? 0 : totals.Min(t => t.Count),
+            [.. totals.Select(t => t.Count)],
             active,
             Math.Round(rate),
             eta,

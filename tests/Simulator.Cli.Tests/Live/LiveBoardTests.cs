@@ -35,6 +35,7 @@ public sealed class LiveBoardTests
         {
             Assert.Equal(4, a.Daily.Count);
             Assert.Equal(4, a.DaysDone);
+            Assert.Equal([4, 4], a.ReplicationDays);
             Assert.All(a.Daily, d => Assert.Equal(2, d.N));
             Assert.Equal(1, a.Fraction, 3);
             Assert.True(a.Settle.Assessed);
