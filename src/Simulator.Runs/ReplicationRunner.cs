@@ -64,7 +64,9 @@ public static class ReplicationRunner
         var metrics = HeadlineMetrics.Compute(collector.Days, n => world.Retention(n, lastCompleteDay), world.ChurnRate(lastCompleteDay));
         var evaluations = world.Recommender.Evaluations.Where(e => e.AtSecond > 0).ToList();
         HeadlineMetrics.AddRecommender(metrics, evaluations);
-        HeadlineMetrics.AddCreators(metrics, world.Content.Creators.MeasuredImpressionsWithoutPersonal());
+        var creators = world.Content.Creators;
+        HeadlineMetrics.AddCreators(metrics, creators.MeasuredImpressionsWithoutPersonal());
+        HeadlineMetrics.AddNewcomers(metrics, creators.MeasuredImpressions, creators.DebutDay, creators.CreatorCount);
         HeadlineMetrics.Put(metrics, MetricKeys.Homogenization, world.HomogenizationIndex());
         var creatorRows = MarketingMetrics.Creators(world.Content.Creators, world.Recommender.Followers, world.Content.TierScale);
         MarketingMetrics.AddCreatorHeadline(metrics, creatorRows);

@@ -100,6 +100,26 @@ public sealed class CollectorMetricsTests
     }
 
     [Fact]
+    public void Should_TakeTheMedianOfNewcomersOnly_When_SomeCreatorsDebutDuringTheRun()
+    {
+        // Given four organic creators (two debut on days 0 and 5), one campaign account after them
+        var m = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        long[] impressions = [900, 10, 500, 7, 10_000];
+        int[] debut = [int.MinValue, 0, int.MinValue, 5, 0];
+
+        // When the newcomer metric is added
+        HeadlineMetrics.AddNewcomers(m, impressions, debut, organicCreators: 4);
+
+        // Then it is the median of the two newcomers (10 and 7), whatever the others and the campaign account got
+        Assert.Equal(8.5, m["creators.newcomer_median_impressions"], 12);
+        Assert.Equal(3.0, ExposureStatistics.Median([5, 3, 1]), 12);
+        // And a world without newcomers has no such metric (not a zero)
+        var none = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        HeadlineMetrics.AddNewcomers(none, impressions, [int.MinValue, int.MinValue, int.MinValue, int.MinValue, 0], organicCreators: 4);
+        Assert.False(none.ContainsKey("creators.newcomer_median_impressions"));
+    }
+
+    [Fact]
     public void Should_DeriveCampaignRatios_When_GivenLedgerTotals()
     {
         // Spend $50, 20,000 impressions reaching 8,000 users, 600 engagements, 25 sales of $30,

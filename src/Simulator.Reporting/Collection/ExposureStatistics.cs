@@ -55,4 +55,18 @@ public static class ExposureStatistics
 
         return total > 0 ? head / total : double.NaN;
     }
+
+    /// <summary>Median of the counts (the mean of the middle two for an even number); NaN for none.</summary>
+    public static double Median(ReadOnlySpan<long> counts)
+    {
+        if (counts.IsEmpty)
+        {
+            return double.NaN;
+        }
+
+        var sorted = counts.ToArray();
+        Array.Sort(sorted);
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + (double)sorted[mid]) / 2;
+    }
 }

@@ -131,6 +131,30 @@ public static class HeadlineMetrics
     }
 
     /// <summary>
+    /// What a typical newcomer gets: the median, over the organic creators who debut during the
+    /// reported days (<paramref name="debutDay"/> 0 or later), of their videos' impressions in the
+    /// reported days. Unlike the newcomers' impression share, one newcomer's hit does not decide it.
+    /// </summary>
+    /// <param name="m">The headline metrics.</param>
+    /// <param name="impressions">Impressions per creator account in the reported days.</param>
+    /// <param name="debutDay">Each creator's debut day (int.MinValue for creators posting from the start).</param>
+    /// <param name="organicCreators">Creators [0, organicCreators) are organic (campaign and personal accounts come after).</param>
+    public static void AddNewcomers(SortedDictionary<string, double> m, ReadOnlySpan<long> impressions, ReadOnlySpan<int> debutDay, int organicCreators)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        var reached = new List<long>();
+        for (var c = 0; c < organicCreators; c++)
+        {
+            if (debutDay[c] >= 0)
+            {
+                reached.Add(impressions[c]);
+            }
+        }
+
+        Put(m, MetricKeys.NewcomerMedianImpressions, ExposureStatistics.Median(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(reached)));
+    }
+
+    /// <summary>
     /// Offline evaluation of the recommender (DESIGN.md §5): the last evaluation of the run, i.e.
     /// the final model's predecessor scored on the impressions logged after it was trained.
     /// </summary>

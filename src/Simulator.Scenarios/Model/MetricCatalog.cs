@@ -37,6 +37,7 @@ public static class MetricCatalog
         MetricKeys.CurfewExitShare,
         MetricKeys.ExposureGini,
         MetricKeys.NewCreatorShare,
+        MetricKeys.NewcomerMedianImpressions,
         MetricKeys.ViewsFirstDayShare,
         MetricKeys.ViewsFirstWeekShare,
         MetricKeys.FollowsPerAccount,

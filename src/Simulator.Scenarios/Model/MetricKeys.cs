@@ -34,6 +34,7 @@ public static class MetricKeys
     public const string CurfewExitShare = "policy.curfew_exit_share";
     public const string ExposureGini = "creators.exposure_gini";
     public const string NewCreatorShare = "creators.new_creator_share";
+    public const string NewcomerMedianImpressions = "creators.newcomer_median_impressions";
     public const string ViewsFirstDayShare = "content.views_first_day_share";
     public const string ViewsFirstWeekShare = "content.views_first_week_share";
     public const string FollowsPerAccount = "content.follows_per_account";
