@@ -14,7 +14,7 @@ if [ "${REFIT:-0}" = 1 ]; then
   dotnet build src/Simulator.Cli -c Release -o .build/simulator >/dev/null || exit 1
 fi
 step "$sim" run scenarios/quickstart.yaml --quiet
-for s in ranking-change ranking-cost campaign-tiers live-shopping ugc-vs-polished non-personalized-feed teen-time-limit chronological-feed country-mix cold-start-creators diversity-off diversity-boost; do
+for s in ranking-change ranking-cost campaign-tiers live-shopping ugc-vs-polished non-personalized-feed teen-time-limit chronological-feed country-mix cold-start-creators diversity-off diversity-boost youth-mode; do
   step "$sim" compare "scenarios/$s.yaml" --quiet
   rm -rf "results/$s-compare/arms/"*/plots   # each arm's report.html embeds its plots
 done
@@ -27,7 +27,7 @@ rm -rf results/ranking-model-change-compare/arms/*/plots
 step "$sim" compare scenarios/employee-advocates.yaml --quiet
 rm -rf results/employee-advocates-compare/arms/*/plots
 # Half the scenarios' 10,000 users, to fit the library into one working session on 2 cores.
-for s in algorithm-not-transferred youth-mode; do
+for s in algorithm-not-transferred; do
   step "$sim" compare "scenarios/$s.yaml" --scale 0.5 --quiet
   rm -rf "results/$s-compare/arms/"*/plots
 done
