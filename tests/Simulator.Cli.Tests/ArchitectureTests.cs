@@ -25,14 +25,16 @@ public sealed class ArchitectureTests
 
     private static bool Ours(AssemblyName a) => a.Name is "Recommender" or "simulator" || a.Name!.StartsWith("Simulator.", StringComparison.Ordinal);
 
+    /// <summary>The layers below the CLI, bottom up.</summary>
+    public static TheoryData<string> LayersBelowCli => [.. Below];
+
+    /// <summary>Every layer, the CLI included.</summary>
+    public static TheoryData<string> Layers => [.. Below, "simulator"];
+
+    private static readonly string[] Below = ["Simulator.Engine", "Recommender", "Simulator.World", "Simulator.Scenarios", "Simulator.Reporting", "Simulator.Runs"];
+
     [Theory]
-    [InlineData("Simulator.Engine")]
-    [InlineData("Recommender")]
-    [InlineData("Simulator.World")]
-    [InlineData("Simulator.Scenarios")]
-    [InlineData("Simulator.Reporting")]
-    [InlineData("Simulator.Runs")]
-    [InlineData("simulator")]
+    [MemberData(nameof(Layers))]
     public void Should_ReferenceOnlyTheLayersBelow_When_Built(string assembly)
     {
         // Given a layer's compiled assembly
@@ -70,12 +72,7 @@ public sealed class ArchitectureTests
     }
 
     [Theory]
-    [InlineData("Simulator.Engine")]
-    [InlineData("Recommender")]
-    [InlineData("Simulator.World")]
-    [InlineData("Simulator.Scenarios")]
-    [InlineData("Simulator.Reporting")]
-    [InlineData("Simulator.Runs")]
+    [MemberData(nameof(LayersBelowCli))]
     public void Should_LeaveTheWebServerToTheCli_When_ALayerBelowIsBuilt(string assembly)
     {
         // The live view's Kestrel is the CLI's: no layer that simulates or measures serves anything.
