@@ -45,7 +45,7 @@ public sealed partial class LivePageBrowserTests : IDisposable
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         });
-        var page = await browser.NewPageAsync();
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
         var requests = new ConcurrentBag<string>();
         page.Request += (_, r) => requests.Add(r.Url);
         await page.GotoAsync(address);
@@ -81,6 +81,7 @@ public sealed partial class LivePageBrowserTests : IDisposable
         Assert.Contains("complete", await page.Locator("#status").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await run);
         Assert.True(File.Exists(Path.Combine(_root, "live-page-compare", "report.html")));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "simulator-live.png"), FullPage = true });
         // Nothing but the live server itself (and the page's own blob) was asked for: no CDN
         Assert.All(requests, u => Assert.True(u.StartsWith(address, StringComparison.Ordinal) || u.StartsWith("blob:", StringComparison.Ordinal), u));
     }
