@@ -14,7 +14,7 @@ if [ "${REFIT:-0}" = 1 ]; then
   dotnet build src/Simulator.Cli -c Release -o .build/simulator >/dev/null || exit 1
 fi
 step "$sim" run scenarios/quickstart.yaml --quiet
-for s in ranking-change ranking-cost campaign-tiers live-shopping ugc-vs-polished non-personalized-feed teen-time-limit chronological-feed country-mix cold-start-creators diversity-off diversity-boost youth-mode; do
+for s in ranking-change ranking-cost campaign-tiers live-shopping ugc-vs-polished non-personalized-feed teen-time-limit chronological-feed country-mix cold-start-creators diversity-off diversity-boost youth-mode algorithm-not-transferred; do
   step "$sim" compare "scenarios/$s.yaml" --quiet
   rm -rf "results/$s-compare/arms/"*/plots   # each arm's report.html embeds its plots
 done
@@ -26,11 +26,6 @@ step "$sim" compare scenarios/ranking-model-change.yaml --quiet
 rm -rf results/ranking-model-change-compare/arms/*/plots
 step "$sim" compare scenarios/employee-advocates.yaml --quiet
 rm -rf results/employee-advocates-compare/arms/*/plots
-# Half the scenarios' 10,000 users, to fit the library into one working session on 2 cores.
-for s in algorithm-not-transferred; do
-  step "$sim" compare "scenarios/$s.yaml" --scale 0.5 --quiet
-  rm -rf "results/$s-compare/arms/"*/plots
-done
 # The return model's levers (issue #20): 5,000 users, 35 days after a 30-day warm-up, 3 replications per arm.
 step "$sim" compare scenarios/return-structure.yaml --quiet
 rm -rf results/return-structure-compare/arms/*/plots
