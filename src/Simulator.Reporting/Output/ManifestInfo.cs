@@ -11,5 +11,5 @@ public sealed record ManifestInfo
 
     public required string Command { get; init; }
 
-    public string Machine { get; init; } = $"{Environment.ProcessorCount} logical cores, {Environment.OSVersion}";
+    public string Machine { get; init; } = MachineDescription.Current;
 }
