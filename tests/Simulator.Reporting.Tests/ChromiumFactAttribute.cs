@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace Simulator.Reporting.Tests;
 
 /// <summary>
@@ -15,5 +17,17 @@ public sealed class ChromiumFactAttribute : FactAttribute
         {
             Skip = "needs Chromium: apt-get install -y chromium (CI installs it and sets REQUIRE_CHROMIUM=1)";
         }
+    }
+
+    /// <summary>Debian's Chromium, headless and offline, as every browser test launches it.</summary>
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        ArgumentNullException.ThrowIfNull(playwright);
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Executable,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
     }
 }

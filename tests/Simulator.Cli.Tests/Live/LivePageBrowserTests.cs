@@ -39,12 +39,7 @@ public sealed partial class LivePageBrowserTests : IDisposable
 
         // When the page is opened in headless Chromium, offline
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumFactAttribute.Executable,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
+        await using var browser = await ChromiumFactAttribute.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
         var requests = new ConcurrentBag<string>();
         page.Request += (_, r) => requests.Add(r.Url);
